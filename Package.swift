@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ianaconv",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ianaconv", targets: ["ianaconv"]),
+        .library(name: "RegistryModel", targets: ["RegistryModel"]),
+        .library(name: "RegistryReaders", targets: ["RegistryReaders"]),
+        .library(name: "RegistryWriters", targets: ["RegistryWriters"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libxml2 through pkg-config; `make` installs libxml2-dev when it is missing.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "RegistryModel"),
+        .target(name: "RegistryReaders", dependencies: ["RegistryModel", "CLibXML2"]),
+        .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
+        .executableTarget(
+            name: "ianaconv",
+            dependencies: [
+                "RegistryModel", "RegistryReaders", "RegistryWriters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["RegistryModel", "CLibXML2"], path: "Tests/TestSupport"),
+        .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
+        .testTarget(
+            name: "RegistryLayoutTests",
+            dependencies: ["RegistryModel", "RegistryReaders", "RegistryWriters", "TestSupport"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

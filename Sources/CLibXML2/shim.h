@@ -1,0 +1,11 @@
+#ifndef IANACONV_CLIBXML2_SHIM_H
+#define IANACONV_CLIBXML2_SHIM_H
+// The parts of libxml2 ianaconv uses: the SAX2 push parser, the HTML parser and the tree API
+// (the tree API only in tests, as an independent check of what the SAX2 reader builds).
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+#include <libxml/tree.h>
+#include <libxml/HTMLparser.h>
+#endif

@@ -1,0 +1,44 @@
+extension Record {
+    /// The order to write the record's elements in: the order read when it still matches the
+    /// record's fields, otherwise IANA's usual order.
+    public var orderedElements: [RecordElement] {
+        let usual = usualElementOrder
+        guard elementOrder.count == usual.count,
+              elementOrder.sorted(by: { $0.rank < $1.rank }) == usual
+        else { return usual }
+        return elementOrder
+    }
+
+    /// IANA's most common order (8,865 of 14,533 records on 2026-08-17 follow it):
+    /// name, protocol, assignee, xrefs, description, number, then the rest.
+    public var usualElementOrder: [RecordElement] {
+        var order: [RecordElement] = []
+        if name != nil { order.append(.name) }
+        if transportProtocol != nil { order.append(.transportProtocol) }
+        if assignees != nil { order.append(.assignee) }
+        order += Array(repeating: .xref, count: xrefs.count)
+        if description != nil { order.append(.description) }
+        if number != nil { order.append(.number) }
+        if serviceCode != nil { order.append(.serviceCode) }
+        if unauthorizedUse != nil { order.append(.unauthorized) }
+        order += Array(repeating: .note, count: notes.count)
+        return order
+    }
+}
+
+extension RecordElement {
+    /// Position in the usual order.
+    var rank: Int {
+        switch self {
+        case .name: 0
+        case .transportProtocol: 1
+        case .assignee: 2
+        case .xref: 3
+        case .description: 4
+        case .number: 5
+        case .serviceCode: 6
+        case .unauthorized: 7
+        case .note: 8
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// A field that should hold a `Value` but may hold text that does not parse as one.
+///
+/// Readers never drop data: what does not parse is kept, verbatim, as `.invalid`, so writers
+/// can carry it on and the validator can point at it.
+public enum Parsed<Value: TextRepresentable>: Hashable, Sendable {
+    case valid(Value)
+    case invalid(String)
+
+    /// Parses `text`; keeps it verbatim when it is not the canonical spelling of a `Value`.
+    public init(_ text: String) {
+        if let value = Value(canonicalText: text) {
+            self = .valid(value)
+        } else {
+            self = .invalid(text)
+        }
+    }
+
+    public var value: Value? {
+        if case .valid(let value) = self { return value }
+        return nil
+    }
+
+    /// The text as it was read (a valid value's canonical spelling is its original text).
+    public var text: String {
+        switch self {
+        case .valid(let value): value.text
+        case .invalid(let raw): raw
+        }
+    }
+}
+
+/// A value with exactly one spelling, so that parsing and printing it round-trips byte for byte.
+public protocol TextRepresentable: Hashable, Sendable {
+    /// Accepts only the canonical spelling: `"080"` is not a port, it is text to report.
+    init?(canonicalText: String)
+    var text: String { get }
+}

@@ -1,0 +1,114 @@
+/// One row of the registry: a service name, a port or range, or both, on one transport protocol
+/// (or none, for name-only registrations and some legacy ranges).
+public struct Record: Hashable, Sendable {
+    public var name: Parsed<ServiceName>?
+    public var number: Parsed<PortRange>?
+    public var transportProtocol: Parsed<TransportProtocol>?
+    public var description: RichText?
+    /// The xrefs inside `<assignee>`; nil when the record has no `<assignee>` element, in which
+    /// case IANA shows the contacts as the assignee.
+    public var assignees: [Xref]?
+    /// The record's own xrefs, in order: people (contacts) and references mixed as read.
+    public var xrefs: [Xref]
+    public var registrationDate: Parsed<RegistryDate>?
+    public var modificationDate: Parsed<RegistryDate>?
+    public var serviceCode: Parsed<ServiceCode>?
+    public var unauthorizedUse: RichText?
+    public var notes: [RichText]
+    /// The order of the record's elements as read, so a layout that keeps order (XML) writes the
+    /// record back as it was. Empty means IANA's usual order.
+    public var elementOrder: [RecordElement]
+    public var locations: FieldLocations
+
+    public init(
+        name: Parsed<ServiceName>? = nil, number: Parsed<PortRange>? = nil,
+        transportProtocol: Parsed<TransportProtocol>? = nil, description: RichText? = nil,
+        assignees: [Xref]? = nil, xrefs: [Xref] = [],
+        registrationDate: Parsed<RegistryDate>? = nil, modificationDate: Parsed<RegistryDate>? = nil,
+        serviceCode: Parsed<ServiceCode>? = nil, unauthorizedUse: RichText? = nil,
+        notes: [RichText] = [], elementOrder: [RecordElement] = [], locations: FieldLocations = .init()
+    ) {
+        self.name = name
+        self.number = number
+        self.transportProtocol = transportProtocol
+        self.description = description
+        self.assignees = assignees
+        self.xrefs = xrefs
+        self.registrationDate = registrationDate
+        self.modificationDate = modificationDate
+        self.serviceCode = serviceCode
+        self.unauthorizedUse = unauthorizedUse
+        self.notes = notes
+        self.elementOrder = elementOrder
+        self.locations = locations
+    }
+
+    /// The record's own person xrefs: its contacts.
+    public var contacts: [Xref] { xrefs.filter { $0.type == .person } }
+
+    /// Every record-level xref that is not a person: RFCs, drafts, URIs, text, footnotes.
+    public var references: [Xref] { xrefs.filter { $0.type != .person } }
+
+    /// Who IANA shows as the assignee: the `<assignee>` xrefs, or the contacts when there is none.
+    public var effectiveAssignees: [Xref] { assignees ?? contacts }
+
+    /// Reserved and Unassigned rows carry the state as their whole description.
+    public var state: RecordState {
+        switch description.map({ $0.plainText }) {
+        case "Reserved": .reserved
+        case "Unassigned": .unassigned
+        default: .assigned
+        }
+    }
+
+    /// Locations are where values were read, not part of the record.
+    public static func == (a: Record, b: Record) -> Bool {
+        a.name == b.name && a.number == b.number && a.transportProtocol == b.transportProtocol
+            && a.description == b.description && a.assignees == b.assignees && a.xrefs == b.xrefs
+            && a.registrationDate == b.registrationDate && a.modificationDate == b.modificationDate
+            && a.serviceCode == b.serviceCode && a.unauthorizedUse == b.unauthorizedUse
+            && a.notes == b.notes && a.elementOrder == b.elementOrder
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(number)
+        hasher.combine(transportProtocol)
+    }
+}
+
+public enum RecordState: String, Hashable, Sendable {
+    case assigned, reserved, unassigned
+}
+
+/// The child elements of an XML `<record>`. `xref` and `note` repeat: the n-th `.xref` in an
+/// order stands for `xrefs[n]`, the n-th `.note` for `notes[n]`.
+public enum RecordElement: Hashable, Sendable {
+    case name, transportProtocol, number, description, assignee, xref, serviceCode, unauthorized, note
+}
+
+/// The fields a location can be recorded for.
+public enum RecordField: Int, CaseIterable, Sendable {
+    case record, name, number, transportProtocol, description, assignee, contact
+    case registrationDate, modificationDate, reference, serviceCode, unauthorizedUse, notes
+}
+
+/// Where each field of a record was read.
+public struct FieldLocations: Hashable, Sendable {
+    private var storage: [SourceLocation?] = []
+
+    public init() {}
+
+    public subscript(field: RecordField) -> SourceLocation? {
+        get { field.rawValue < storage.count ? storage[field.rawValue] : nil }
+        set {
+            if storage.isEmpty { storage = Array(repeating: nil, count: RecordField.allCases.count) }
+            storage[field.rawValue] = newValue
+        }
+    }
+
+    /// The field's own location, or the record's when the field was not read on its own.
+    public func best(_ field: RecordField) -> SourceLocation? {
+        self[field] ?? self[.record]
+    }
+}

@@ -1,0 +1,64 @@
+/// The whole registry: its metadata, its records in order, its footnotes and its people.
+/// Every reader produces one, every writer consumes one, the validator inspects one.
+public struct Registry: Hashable, Sendable {
+    public var id: String?
+    public var title: String?
+    public var category: String?
+    public var updated: Parsed<RegistryDate>?
+    public var references: [Xref]
+    public var experts: [RichText]
+    public var notes: [RegistryNote]
+    public var records: [Record]
+    public var footnotes: [Footnote]
+    /// nil when the input had no people table (CSV has none), as opposed to an empty one.
+    public var people: [Person]?
+    /// The input files, in the order read; `SourceLocation.file` indexes this list.
+    public var sourceFiles: [String]
+
+    public init(
+        id: String? = nil, title: String? = nil, category: String? = nil,
+        updated: Parsed<RegistryDate>? = nil, references: [Xref] = [], experts: [RichText] = [],
+        notes: [RegistryNote] = [], records: [Record] = [], footnotes: [Footnote] = [],
+        people: [Person]? = nil, sourceFiles: [String] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.updated = updated
+        self.references = references
+        self.experts = experts
+        self.notes = notes
+        self.records = records
+        self.footnotes = footnotes
+        self.people = people
+        self.sourceFiles = sourceFiles
+    }
+
+    /// True when the registry has anything besides records: what a records-only layout drops.
+    public var hasMetadata: Bool {
+        id != nil || title != nil || category != nil || updated != nil || !references.isEmpty
+            || !experts.isEmpty || !notes.isEmpty
+    }
+
+    /// Adds a registry read from a further input (the next served page, say): its records
+    /// follow ours; metadata we lack is taken from it; people and footnotes we do not have yet
+    /// are added. Source locations keep pointing at their own file.
+    public mutating func append(_ other: Registry) {
+        id = id ?? other.id
+        title = title ?? other.title
+        category = category ?? other.category
+        updated = updated ?? other.updated
+        if references.isEmpty { references = other.references }
+        if experts.isEmpty { experts = other.experts }
+        if notes.isEmpty { notes = other.notes }
+        records += other.records
+        let anchors = Set(footnotes.map(\.anchor))
+        footnotes += other.footnotes.filter { !anchors.contains($0.anchor) }
+        if let theirs = other.people {
+            let ours = people ?? []
+            let ids = Set(ours.map(\.id))
+            people = ours + theirs.filter { !ids.contains($0.id) }
+        }
+        sourceFiles += other.sourceFiles.filter { !sourceFiles.contains($0) }
+    }
+}

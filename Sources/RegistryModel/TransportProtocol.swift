@@ -1,0 +1,24 @@
+/// The transport protocols of RFC 6335 §5 and §8. The registry spells them in lower case.
+public enum TransportProtocol: String, TextRepresentable, CaseIterable, Comparable {
+    case tcp, udp, sctp, dccp
+
+    public init?(canonicalText text: String) {
+        self.init(rawValue: text)
+    }
+
+    public var text: String { rawValue }
+
+    public static func < (a: TransportProtocol, b: TransportProtocol) -> Bool {
+        a.sortOrder < b.sortOrder
+    }
+
+    /// IANA lists the protocols of one port in this order.
+    private var sortOrder: Int {
+        switch self {
+        case .tcp: 0
+        case .udp: 1
+        case .sctp: 2
+        case .dccp: 3
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import RegistryModel
+
+/// Reads IANA's CSV (RFC 4180): a header row naming the 12 columns (either name of column 11),
+/// then one record per row. Bracketed labels become xrefs again (`[Person]` → person,
+/// `[RFC…]` → rfc, …); a row whose Assignee equals its Contact had no `<assignee>` element.
+public enum CSVReader: RegistryReader {
+    public static let name = "csv"
+    public static let aliases: [String] = []
+
+    static let columns = [
+        "Service Name", "Port Number", "Transport Protocol", "Description", "Assignee", "Contact",
+        "Registration Date", "Modification Date", "Reference", "Service Code",
+        "Unauthorized Use Reported", "Assignment Notes",
+    ]
+    /// The name of column 11 in older files.
+    static let olderUnauthorizedColumn = "Known Unauthorized Uses"
+
+    public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
+        contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
+    }
+
+    public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
+        try checkUTF8(input)
+        var parser = CSVParser(input: input)
+        guard let header = try parser.nextRow() else {
+            throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: a CSV registry starts with a header row")
+        }
+        try checkHeader(header, input)
+        var registry = Registry(sourceFiles: [input.displayName])
+        while let row = try parser.nextRow() {
+            guard row.count == columns.count else {
+                let at = row.first?.location ?? input.location(line: 0, column: 0)
+                throw ReadError(
+                    file: input.displayName, line: Int(at.line), column: Int(at.column),
+                    message: "row has \(row.count) fields, expected \(columns.count) (check the quoting of the row)")
+            }
+            registry.records.append(try record(from: row, input))
+        }
+        return registry
+    }
+
+    private static func checkHeader(_ header: [CSVField], _ input: InputFile) throws(ReadError) {
+        let names = header.map(\.text)
+        var expected = columns
+        if names.count == columns.count, names[10] == olderUnauthorizedColumn { expected[10] = olderUnauthorizedColumn }
+        guard names == expected else {
+            throw ReadError(
+                file: input.displayName, line: 1, column: 1,
+                message: "the header row is not IANA's 12 columns (\(columns.joined(separator: ",")))")
+        }
+    }
+
+    private static func record(from row: [CSVField], _ input: InputFile) throws(ReadError) -> Record {
+        func text(_ column: Int) -> String? { row[column].text.isEmpty ? nil : row[column].text }
+        var record = Record()
+        var locations = FieldLocations()
+        locations[.record] = row[0].location
+        record.name = text(0).map(Parsed.init)
+        record.number = text(1).map(Parsed.init)
+        record.transportProtocol = text(2).map(Parsed.init)
+        record.description = RichText(stringLiteral: row[3].text)
+        let contacts = try labels(row[5], input).map { Xref.person(label: $0, location: row[5].location) }
+        if row[4].text != row[5].text {
+            record.assignees = try labels(row[4], input).map { Xref.person(label: $0, location: row[4].location) }
+        }
+        record.registrationDate = text(6).map(Parsed.init)
+        record.modificationDate = text(7).map(Parsed.init)
+        let references = try labels(row[8], input).map { Xref.reference(label: $0, location: row[8].location) }
+        record.xrefs = contacts + references
+        record.serviceCode = text(9).map(Parsed.init)
+        record.unauthorizedUse = text(10).map { RichText(stringLiteral: $0) }
+        record.notes = text(11).map { [RichText(stringLiteral: $0)] } ?? []
+        let fields: [(RecordField, Int)] = [
+            (.name, 0), (.number, 1), (.transportProtocol, 2), (.description, 3), (.assignee, 4),
+            (.contact, 5), (.registrationDate, 6), (.modificationDate, 7), (.reference, 8),
+            (.serviceCode, 9), (.unauthorizedUse, 10), (.notes, 11),
+        ]
+        for (field, column) in fields { locations[field] = row[column].location }
+        record.locations = locations
+        return record
+    }
+
+    /// `[a][b]` → `["a", "b"]`. Brackets may nest inside a label (`[see [1]]`).
+    private static func labels(_ field: CSVField, _ input: InputFile) throws(ReadError) -> [String] {
+        var labels: [String] = []
+        var depth = 0
+        var start = field.text.utf8.startIndex
+        for index in field.text.utf8.indices {
+            let byte = field.text.utf8[index]
+            if depth == 0 {
+                guard byte == UInt8(ascii: "[") else {
+                    throw ReadError(
+                        file: input.displayName, line: Int(field.location.line), column: Int(field.location.column),
+                        message: "expected [label] references, found text outside brackets: \"\(field.text)\"")
+                }
+                start = field.text.utf8.index(after: index)
+                depth = 1
+            } else if byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { labels.append(String(field.text[start..<index])) }
+            }
+        }
+        guard depth == 0 else {
+            throw ReadError(
+                file: input.displayName, line: Int(field.location.line), column: Int(field.location.column),
+                message: "unclosed [ in \"\(field.text)\"")
+        }
+        return labels
+    }
+}
+
+struct CSVField {
+    var text: String
+    var location: SourceLocation
+}
+
+/// RFC 4180 on bytes: quoted fields may hold commas, doubled quotes and line breaks. Accepts
+/// CRLF, LF or CR line ends and tracks the line and column where each field starts.
+struct CSVParser {
+    private let input: InputFile
+    private var position: Int
+    private var line = 1
+    private var lineStart: Int
+
+    init(input: InputFile) {
+        self.input = input
+        let bom = input.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        position = bom
+        lineStart = bom
+    }
+
+    mutating func nextRow() throws(ReadError) -> [CSVField]? {
+        let bytes = input.bytes
+        guard position < bytes.count else { return nil }
+        var row: [CSVField] = []
+        var field: [UInt8] = []
+        while true {
+            let location = input.location(line: line, column: position - lineStart + 1)
+            field.removeAll(keepingCapacity: true)
+            if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+                try readQuoted(into: &field, from: location)
+            } else {
+                while position < bytes.count, !isFieldEnd(bytes[position]) {
+                    if bytes[position] == UInt8(ascii: "\"") {
+                        throw error("a quote inside an unquoted field (quote the whole field and double the quote)")
+                    }
+                    field.append(bytes[position])
+                    position += 1
+                }
+            }
+            row.append(CSVField(text: String(decoding: field, as: UTF8.self), location: location))
+            guard position < bytes.count else { return row }
+            switch bytes[position] {
+            case UInt8(ascii: ","):
+                position += 1
+            case 0x0D, 0x0A:
+                consumeLineEnd()
+                return row
+            default:
+                throw error("text after a closing quote (expected a comma or the end of the line)")
+            }
+        }
+    }
+
+    private mutating func readQuoted(into field: inout [UInt8], from start: SourceLocation) throws(ReadError) {
+        let bytes = input.bytes
+        position += 1
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\"") {
+                    field.append(byte)
+                    position += 2
+                    continue
+                }
+                position += 1
+                return
+            }
+            if byte == 0x0D || byte == 0x0A {
+                // Keep the line end as written; count the line.
+                field.append(byte)
+                if byte == 0x0D, position + 1 < bytes.count, bytes[position + 1] == 0x0A {
+                    field.append(0x0A)
+                    position += 1
+                }
+                position += 1
+                line += 1
+                lineStart = position
+                continue
+            }
+            field.append(byte)
+            position += 1
+        }
+        throw ReadError(
+            file: input.displayName, line: Int(start.line), column: Int(start.column),
+            message: "quoted field never closed (unterminated quote)")
+    }
+
+    private func isFieldEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == 0x0D || byte == 0x0A
+    }
+
+    private mutating func consumeLineEnd() {
+        if input.bytes[position] == 0x0D, position + 1 < input.bytes.count, input.bytes[position + 1] == 0x0A {
+            position += 1
+        }
+        position += 1
+        line += 1
+        lineStart = position
+    }
+
+    private func error(_ message: String) -> ReadError {
+        ReadError(file: input.displayName, line: line, column: position - lineStart + 1, message: message)
+    }
+}

@@ -1,0 +1,30 @@
+/// Every layout ianaconv reads. Adding a layout is one reader file and one line here.
+public enum Readers {
+    public static let all: [any RegistryReader.Type] = [
+        XMLReader.self,
+        CSVReader.self,
+    ]
+
+    /// The reader for a layout name or alias (case-insensitive).
+    public static func reader(named name: String) -> (any RegistryReader.Type)? {
+        let wanted = name.lowercased()
+        return all.first { $0.name == wanted || $0.aliases.contains(wanted) }
+    }
+
+    /// The layout the content looks like, from its first bytes (a byte-order mark and leading
+    /// blank space are skipped).
+    public static func detect(_ bytes: [UInt8]) -> (any RegistryReader.Type)? {
+        let head = bytes.prefix(4096)
+        return all.first { $0.recognizes(head) }
+    }
+
+    /// The names the command line accepts, for messages.
+    public static var names: [String] { all.map { $0.name } }
+}
+
+/// The start of the content with a UTF-8 byte-order mark and leading blank space skipped.
+func contentStart(_ head: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    var rest = head
+    if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+    return rest.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+}

@@ -1,0 +1,48 @@
+/// Text layouts must be UTF-8: decoding invalid bytes would replace them and lose data, so
+/// the first invalid sequence is an error with its line and column.
+func checkUTF8(_ input: InputFile) throws(ReadError) {
+    var line = 1
+    var lineStart = 0
+    var i = 0
+    let bytes = input.bytes
+    while i < bytes.count {
+        let byte = bytes[i]
+        if byte < 0x80 {
+            if byte == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+            continue
+        }
+        let length = utf8SequenceLength(bytes, at: i)
+        guard length > 0 else {
+            throw ReadError(
+                file: input.displayName, line: line, column: i - lineStart + 1,
+                message: "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); convert the file to UTF-8")
+        }
+        i += length
+    }
+}
+
+/// The length of the well-formed UTF-8 sequence at `i` (RFC 3629), or 0.
+private func utf8SequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+    let lead = bytes[i]
+    let length: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; low = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: length = 3; high = 0x9F
+    case 0xF0: length = 4; low = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4: length = 4; high = 0x8F
+    default: return 0
+    }
+    guard i + length <= bytes.count else { return 0 }
+    for k in 1..<length {
+        let byte = bytes[i + k]
+        let (min, max) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+        guard byte >= min, byte <= max else { return 0 }
+    }
+    return length
+}

@@ -1,0 +1,50 @@
+import RegistryModel
+
+/// What a writer could not carry into its layout, counted by kind. The command line prints it
+/// as warnings and `--fail-on-loss` makes it an error: nothing is dropped in silence.
+public struct LossReport: Sendable, Equatable {
+    public private(set) var counts: [LossKind: Int] = [:]
+
+    public init() {}
+
+    public mutating func note(_ kind: LossKind, count: Int = 1) {
+        guard count > 0 else { return }
+        counts[kind, default: 0] += count
+    }
+
+    public var isEmpty: Bool { counts.isEmpty }
+
+    /// One line per kind, in a fixed order.
+    public func messages(layout: String) -> [String] {
+        LossKind.allCases.compactMap { kind in
+            counts[kind].map { "\(layout) cannot carry \(kind.describe(count: $0))" }
+        }
+    }
+}
+
+public enum LossKind: CaseIterable, Sendable, Hashable {
+    case metadata, people, footnotes, xrefTargets, textMarkup, assigneeElement, elementOrder
+
+    func describe(count: Int) -> String {
+        switch self {
+        case .metadata:
+            "the registry metadata (\(count) of title, category, updated, reference, experts, notes); dropped"
+        case .people:
+            "the people table (\(count) \(count == 1 ? "person" : "people")); dropped, only [ids] remain"
+        case .footnotes:
+            "\(plural(count, "footnote")); dropped, only their [anchors] remain"
+        case .xrefTargets:
+            "the type or target of \(plural(count, "xref")) (URLs, attributes); only the [label] remains"
+        case .textMarkup:
+            "line breaks, paragraphs or inline xrefs in \(plural(count, "text field")); folded into plain text"
+        case .assigneeElement:
+            "\(plural(count, "<assignee> element")) that repeat the contacts; they read back as contacts only"
+        case .elementOrder:
+            "the element order of \(plural(count, "record")); written back in the usual order"
+        }
+    }
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

@@ -1,0 +1,47 @@
+import RegistryModel
+
+/// A writer turns the shared model into the bytes of one layout, and says what the layout could
+/// not carry. One type per layout, listed in `Writers.all`.
+public protocol RegistryWriter: Sendable {
+    static var name: String { get }
+    static var aliases: [String] { get }
+    /// Appends the whole document to `out` and notes in `losses` everything it had to leave out.
+    static func write(_ registry: Registry, to out: inout OutputBuffer, losses: inout LossReport)
+}
+
+extension RegistryWriter {
+    /// The whole document as bytes, with what was lost.
+    public static func render(_ registry: Registry) -> (bytes: [UInt8], losses: LossReport) {
+        var out = OutputBuffer()
+        var losses = LossReport()
+        write(registry, to: &out, losses: &losses)
+        return (out.bytes, losses)
+    }
+}
+
+/// Output is built in one byte buffer and written once.
+public struct OutputBuffer: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 1 << 20) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    public mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    @inline(__always)
+    public mutating func append(byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    public mutating func append<S: Sequence<UInt8>>(contentsOf other: S) {
+        bytes.append(contentsOf: other)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import RegistryModel
+import RegistryReaders
+import RegistryWriters
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert the registry from one layout to another (the default command).",
+        discussion: """
+            Layouts: \(Readers.names.joined(separator: ", ")) (FROM may also be 'auto': detect \
+            from the content). Several inputs of one layout are read as one registry, in order. \
+            What the target layout cannot carry is listed on stderr.
+
+            Example: ianaconv xml csv < service-names-port-numbers.xml > registry.csv
+            """
+    )
+
+    @Argument(help: "The input layout, or 'auto'.")
+    var from: String
+
+    @Argument(help: "The output layout.")
+    var to: String
+
+    @Argument(help: "Input files; none or '-' reads standard input.")
+    var inputs: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output file, written atomically; none or '-' writes standard output.")
+    var output: String?
+
+    @Flag(help: "Fail (exit 1, no output) when the target layout cannot carry everything.")
+    var failOnLoss = false
+
+    func validate() throws {
+        guard from.lowercased() == "auto" || Readers.reader(named: from) != nil else {
+            throw ValidationError("unknown input layout '\(from)'; use one of: auto, \(Readers.names.joined(separator: ", "))")
+        }
+        guard Writers.writer(named: to) != nil else {
+            throw ValidationError("unknown output layout '\(to)'; use one of: \(Writers.names.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let registry = try RegistryInput.read(inputs, layout: from)
+        let writer = Writers.writer(named: to)!
+        let (bytes, losses) = writer.render(registry)
+        let target = OutputTarget(output)
+        for message in losses.messages(layout: writer.name.uppercased()) {
+            let hint = failOnLoss ? "" : " (--fail-on-loss makes this an error)"
+            standardError.write("\(target.displayName): \(failOnLoss ? "error" : "warning"): \(message)\(hint)\n")
+        }
+        if failOnLoss && !losses.isEmpty {
+            throw ExitCode(1)
+        }
+        try target.write(bytes, inputs: inputs)
+    }
+}

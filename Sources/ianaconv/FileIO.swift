@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX calls ianaconv needs, so the binary does without Foundation (start-up time
+/// counts in a pre-commit hook).
+enum FileIO {
+    struct Error: Swift.Error {
+        var reason: String
+
+        static func errno(_ what: String) -> Error {
+            Error(reason: "\(what): \(String(cString: strerror(Glibc.errno)))")
+        }
+    }
+
+    static func readFile(_ path: String) throws(Error) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .errno("open") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .errno("stat") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw Error(reason: "it is a directory") }
+        return try readAll(fd, sizeHint: Int(info.st_size))
+    }
+
+    static func readStandardInput() throws(Error) -> [UInt8] {
+        try readAll(STDIN_FILENO, sizeHint: 0)
+    }
+
+    private static func readAll(_ fd: Int32, sizeHint: Int) throws(Error) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(sizeHint, 1 << 16) + 1)
+        let chunk = 1 << 16
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let count = bytes.withUnsafeMutableBufferPointer { buffer in
+                read(fd, buffer.baseAddress! + start, chunk)
+            }
+            if count < 0 {
+                if Glibc.errno == EINTR { bytes.removeLast(chunk); continue }
+                throw .errno("read")
+            }
+            bytes.removeLast(chunk - count)
+            if count == 0 { return bytes }
+        }
+    }
+
+    static func writeStandardOutput(_ bytes: [UInt8]) throws(Error) {
+        try writeAll(STDOUT_FILENO, bytes)
+    }
+
+    /// Writes a temporary file beside `path`, then renames it over `path`: readers of `path` see
+    /// the old file or the whole new one, and a failure leaves the old file untouched.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Error) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array("\(directory).\(name).ianaconv-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .errno("create a temporary file in '\(directory.isEmpty ? "." : directory)'") }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do throws(Error) {
+            try writeAll(fd, bytes)
+            // Keep the mode of the file we replace; a new file gets the usual 0666 less umask.
+            var info = stat()
+            let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
+            guard fchmod(fd, mode) == 0 else { throw Error.errno("chmod") }
+            guard fsync(fd) == 0 else { throw Error.errno("fsync") }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let error = Error.errno("rename")
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// True when both paths name one existing file.
+    static func sameFile(_ a: String, _ b: String) throws(Error) -> Bool {
+        guard a != "-" else { return false }
+        var first = stat()
+        var second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(Error) {
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBufferPointer { buffer in
+                write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 {
+                if Glibc.errno == EINTR { continue }
+                throw .errno("write")
+            }
+            offset += count
+        }
+    }
+
+    private static func currentUmask() -> mode_t {
+        let mask = umask(0)
+        umask(mask)
+        return mask
+    }
+}
+
+/// Messages that are not data go to stderr, unbuffered.
+struct StandardError {
+    func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = Glibc.write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if count <= 0 { return }
+                offset += count
+            }
+        }
+    }
+}
+
+let standardError = StandardError()

@@ -1,0 +1,42 @@
+import ArgumentParser
+
+@main
+struct IanaConv: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ianaconv",
+        abstract: "Read, write, convert and validate IANA's Service Name and Transport Protocol Port Number Registry.",
+        discussion: """
+            Exit codes: 0 success; 1 findings at the failing severity (or losses with \
+            --fail-on-loss); 2 usage error, unreadable input or write failure.
+            """,
+        version: "0.1.0",
+        subcommands: [Convert.self],
+        defaultSubcommand: Convert.self
+    )
+
+    /// ArgumentParser exits 64 on usage errors; ianaconv's contract is 2 for every usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                exit(withError: error)
+            }
+            if let exit = error as? ExitCode { Self.exit(withError: exit) }
+            standardError.write("\(fullMessage(for: error))\n")
+            if !(error is CommandFailure) {
+                standardError.write("Run 'ianaconv --help' for usage.\n")
+            }
+            Self.exit(withError: ExitCode(2))
+        }
+    }
+}
+
+/// A failure already explained on stderr: only its exit code is left to give.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

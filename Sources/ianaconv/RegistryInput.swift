@@ -1,0 +1,74 @@
+import ArgumentParser
+import RegistryModel
+import RegistryReaders
+
+/// Reads the command's inputs into one registry, printing what the readers noticed.
+enum RegistryInput {
+    static func read(_ paths: [String], layout: String) throws -> Registry {
+        let paths = paths.isEmpty ? ["-"] : paths
+        guard paths.count <= Int(UInt16.max) else {
+            throw CommandFailure(message: "ianaconv: error: too many input files (at most \(UInt16.max))")
+        }
+        var registry = Registry()
+        for (index, path) in paths.enumerated() {
+            let input = try load(path, index: UInt16(index))
+            let reader = try chooseReader(for: input, layout: layout)
+            var diagnostics: [Diagnostic] = []
+            do {
+                let part = try reader.read(input, diagnostics: &diagnostics)
+                diagnostics.forEach { standardError.write("\($0)\n") }
+                if index == 0 { registry = part } else { registry.append(part) }
+            } catch {
+                diagnostics.forEach { standardError.write("\($0)\n") }
+                throw CommandFailure(message: error.description)
+            }
+        }
+        registry.sourceFiles = paths.map(displayName)
+        return registry
+    }
+
+    static func displayName(_ path: String) -> String {
+        path == "-" ? "<stdin>" : path
+    }
+
+    private static func load(_ path: String, index: UInt16) throws -> InputFile {
+        do {
+            let bytes = path == "-" ? try FileIO.readStandardInput() : try FileIO.readFile(path)
+            return InputFile(displayName: displayName(path), bytes: bytes, index: index)
+        } catch {
+            throw CommandFailure(message: "\(displayName(path)): error: cannot read: \(error.reason)")
+        }
+    }
+
+    private static func chooseReader(for input: InputFile, layout: String) throws -> any RegistryReader.Type {
+        if layout.lowercased() != "auto" { return Readers.reader(named: layout)! }
+        guard let reader = Readers.detect(input.bytes) else {
+            throw CommandFailure(
+                message: "\(input.displayName):1:1: error: cannot tell the layout from the content; name it instead of 'auto' (\(Readers.names.joined(separator: ", ")))")
+        }
+        return reader
+    }
+}
+
+/// Where the output goes: standard output, or a file replaced atomically.
+struct OutputTarget {
+    let path: String?
+
+    init(_ option: String?) {
+        path = option == "-" ? nil : option
+    }
+
+    var displayName: String { path ?? "<stdout>" }
+
+    func write(_ bytes: [UInt8], inputs: [String]) throws {
+        do {
+            guard let path else { return try FileIO.writeStandardOutput(bytes) }
+            if try inputs.contains(where: { try FileIO.sameFile($0, path) }) {
+                throw CommandFailure(message: "\(path): error: the output would replace an input; write elsewhere (or use 'ianaconv fmt' to rewrite in place)")
+            }
+            try FileIO.writeAtomically(bytes, to: path)
+        } catch let error as FileIO.Error {
+            throw CommandFailure(message: "\(displayName): error: cannot write: \(error.reason)")
+        }
+    }
+}
