@@ -28,7 +28,10 @@ extension Xref {
 
     /// True when the label alone gives this xref back (type, target, text and all).
     public var survivesAsLabel: Bool {
-        self == (type == .person ? Xref.person(label: label) : Xref.reference(label: label))
+        if type == .person {  // the common case, decided without building an xref
+            return data != nil && !data!.isEmpty && text == nil && attributes.isEmpty
+        }
+        return self == Xref.reference(label: label)
     }
 
     /// `RFC` then digits at the start: the number of digits, else nil.

@@ -9,6 +9,12 @@ extension Record {
         return elementOrder
     }
 
+    /// True when the record's elements stand in the usual order (or no order was recorded), so a
+    /// layout that cannot keep order loses nothing. Cheap: no arrays unless the order is unusual.
+    public var isInUsualOrder: Bool {
+        elementOrder.isInUsualRank || orderedElements == usualElementOrder
+    }
+
     /// IANA's most common order (8,865 of 14,533 records on 2026-08-17 follow it):
     /// name, protocol, assignee, xrefs, description, number, then the rest.
     public var usualElementOrder: [RecordElement] {
@@ -28,7 +34,7 @@ extension Record {
 
 extension RecordElement {
     /// Position in the usual order.
-    var rank: Int {
+    @usableFromInline var rank: Int {
         switch self {
         case .name: 0
         case .transportProtocol: 1
@@ -40,5 +46,17 @@ extension RecordElement {
         case .unauthorized: 7
         case .note: 8
         }
+    }
+}
+
+extension [RecordElement] {
+    /// True when the elements stand in the usual order's ranks (empty counts as usual).
+    public var isInUsualRank: Bool {
+        var previous = -1
+        for element in self {
+            if element.rank < previous { return false }
+            previous = element.rank
+        }
+        return true
     }
 }

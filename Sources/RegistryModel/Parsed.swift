@@ -7,6 +7,8 @@ public enum Parsed<Value: TextRepresentable>: Hashable, Sendable {
     case invalid(String)
 
     /// Parses `text`; keeps it verbatim when it is not the canonical spelling of a `Value`.
+    /// Inlinable so readers get it specialised for each value type.
+    @inlinable
     public init(_ text: String) {
         if let value = Value(canonicalText: text) {
             self = .valid(value)
@@ -15,12 +17,14 @@ public enum Parsed<Value: TextRepresentable>: Hashable, Sendable {
         }
     }
 
+    @inlinable
     public var value: Value? {
         if case .valid(let value) = self { return value }
         return nil
     }
 
     /// The text as it was read (a valid value's canonical spelling is its original text).
+    @inlinable
     public var text: String {
         switch self {
         case .valid(let value): value.text

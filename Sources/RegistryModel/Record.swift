@@ -93,22 +93,45 @@ public enum RecordField: Int, CaseIterable, Sendable {
     case registrationDate, modificationDate, reference, serviceCode, unauthorizedUse, notes
 }
 
-/// Where each field of a record was read.
+/// Where each field of a record was read. Stored inline (no allocation per record): a
+/// location with line 0 stands for "not recorded".
 public struct FieldLocations: Hashable, Sendable {
-    private var storage: [SourceLocation?] = []
+    private var storage: (
+        SourceLocation, SourceLocation, SourceLocation, SourceLocation, SourceLocation,
+        SourceLocation, SourceLocation, SourceLocation, SourceLocation, SourceLocation,
+        SourceLocation, SourceLocation, SourceLocation
+    )
 
-    public init() {}
+    public init() {
+        let none = SourceLocation(line: 0, column: 0)
+        storage = (none, none, none, none, none, none, none, none, none, none, none, none, none)
+    }
 
     public subscript(field: RecordField) -> SourceLocation? {
-        get { field.rawValue < storage.count ? storage[field.rawValue] : nil }
+        get {
+            withUnsafeBytes(of: storage) { raw in
+                let location = raw.load(fromByteOffset: field.rawValue * MemoryLayout<SourceLocation>.stride, as: SourceLocation.self)
+                return location.line == 0 ? nil : location
+            }
+        }
         set {
-            if storage.isEmpty { storage = Array(repeating: nil, count: RecordField.allCases.count) }
-            storage[field.rawValue] = newValue
+            let location = newValue ?? SourceLocation(line: 0, column: 0)
+            withUnsafeMutableBytes(of: &storage) { raw in
+                raw.storeBytes(of: location, toByteOffset: field.rawValue * MemoryLayout<SourceLocation>.stride, as: SourceLocation.self)
+            }
         }
     }
 
     /// The field's own location, or the record's when the field was not read on its own.
     public func best(_ field: RecordField) -> SourceLocation? {
         self[field] ?? self[.record]
+    }
+
+    public static func == (a: FieldLocations, b: FieldLocations) -> Bool {
+        RecordField.allCases.allSatisfy { a[$0] == b[$0] }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for field in RecordField.allCases { hasher.combine(self[field]) }
     }
 }

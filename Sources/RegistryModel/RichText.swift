@@ -58,6 +58,7 @@ public struct RichText: Hashable, Sendable, ExpressibleByStringLiteral {
 public enum Inline: Hashable, Sendable {
     case text(String)
     case lineBreak
-    case xref(Xref)
+    /// Boxed: an xref is several times the size of the text case, and rare.
+    indirect case xref(Xref)
     case paragraph(RichText)
 }

@@ -17,10 +17,17 @@ public enum XMLReader: RegistryReader {
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        let builder = XMLRegistryBuilder(input: input)
-        try builder.parse()
-        diagnostics += builder.diagnostics
-        return builder.registry
+        // The callbacks reach the builder through a raw pointer to a struct: no class, so no
+        // reference counting or dynamic exclusivity checks on the hot path.
+        let builder = UnsafeMutablePointer<XMLRegistryBuilder>.allocate(capacity: 1)
+        builder.initialize(to: XMLRegistryBuilder(input: input))
+        defer {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
+        }
+        try XMLRegistryBuilder.parse(builder)
+        diagnostics += builder.pointee.diagnostics
+        return builder.pointee.registry
     }
 
     /// An XHTML page also starts with `<?xml`; it is the HTML layout's.
@@ -31,7 +38,7 @@ public enum XMLReader: RegistryReader {
 }
 
 /// The SAX2 callbacks' state: a stack of open elements and the registry being built.
-final class XMLRegistryBuilder {
+struct XMLRegistryBuilder {
     static let namespace = "http://www.iana.org/assignments"
 
     let input: InputFile
@@ -39,10 +46,16 @@ final class XMLRegistryBuilder {
     var diagnostics: [Diagnostic] = []
     private var error: ReadError?
     private var context: xmlParserCtxtPtr?
+    /// libxml2 interns names, so once the IANA namespace URI has been seen its pointer is known.
+    private var namespacePointer: UnsafePointer<xmlChar>?
+    private var sawRegistry = false
+    private var knownNames: [(UnsafePointer<xmlChar>, ElementName)] = []
+    /// The current record's element order, kept only when it is not the usual one.
+    private var elementOrder: [RecordElement] = []
 
     private var frames: [Frame] = [.document]
     /// Character data of the innermost text-bearing element, as bytes.
-    private var text: [UInt8] = []
+    private let text = ByteBuffer()
     private var richTexts: [RichText] = []
     private var record = Record()
     private var person = Person(id: "")
@@ -53,11 +66,16 @@ final class XMLRegistryBuilder {
 
     init(input: InputFile) {
         self.input = input
+        // IANA's XML spends about 260 bytes a record: reserve once instead of regrowing (and
+        // copying) the record array; pages never touched cost nothing.
+        registry.records.reserveCapacity(input.bytes.count / 200)
     }
 
     // MARK: parsing
 
-    func parse() throws(ReadError) {
+    /// Runs the push parser over the input. Static, and touching the builder only through the
+    /// pointer between calls into libxml2, because the callbacks change it through that pointer.
+    static func parse(_ builder: UnsafeMutablePointer<XMLRegistryBuilder>) throws(ReadError) {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = xmlStartElement
@@ -70,12 +88,15 @@ final class XMLRegistryBuilder {
         handler.comment = xmlComment
         handler.serror = xmlStructuredError
 
-        let me = Unmanaged.passUnretained(self).toOpaque()
-        guard let ctxt = xmlCreatePushParserCtxt(&handler, me, nil, 0, input.displayName) else {
+        let input = builder.pointee.input
+        if contentStart(input.bytes[...]).isEmpty {
+            throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: no XML to read")
+        }
+        guard let ctxt = xmlCreatePushParserCtxt(&handler, builder, nil, 0, input.displayName) else {
             throw ReadError(file: input.displayName, message: "libxml2 could not create a parser")
         }
         defer { xmlFreeParserCtxt(ctxt) }
-        context = ctxt
+        builder.pointee.context = ctxt
         // No XML_PARSE_NOENT (no substitution) and no XML_PARSE_DTDLOAD: entities stay unexpanded
         // and no external subset is fetched; NONET forbids the network outright.
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
@@ -85,29 +106,28 @@ final class XMLRegistryBuilder {
             var offset = 0
             repeat {
                 let count = min(chunkSize, bytes.count - offset)
-                let chunk = UnsafeRawPointer(bytes.baseAddress! + offset).assumingMemoryBound(to: CChar.self)
+                let chunk = UnsafeRawPointer(bytes.baseAddress.map { $0 + offset })?.assumingMemoryBound(to: CChar.self)
                 let last: Int32 = offset + count == bytes.count ? 1 : 0
-                if xmlParseChunk(ctxt, count == 0 ? nil : chunk, Int32(count), last) != 0 && error == nil {
-                    fail("the XML is not well formed")
-                }
+                let status = xmlParseChunk(ctxt, chunk, Int32(count), last)
+                if status != 0 { builder.pointee.fail("the XML is not well formed") }
                 offset += count
-            } while offset < bytes.count && error == nil
+            } while offset < bytes.count && builder.pointee.error == nil
         }
-        if let error { throw error }
-        if registry.id == nil && registry.records.isEmpty && registry.title == nil {
+        if let error = builder.pointee.error { throw error }
+        if !builder.pointee.sawRegistry {
             throw ReadError(file: input.displayName, line: 1, column: 1, message: "no <registry> element: this is not IANA's registry XML")
         }
     }
 
     /// Stops the parse with a message at the current position (the first error wins).
-    fileprivate func fail(_ message: String, at location: SourceLocation? = nil) {
+    fileprivate mutating func fail(_ message: String, at location: SourceLocation? = nil) {
         guard error == nil else { return }
         let where_ = location ?? currentLocation()
         error = ReadError(file: input.displayName, line: Int(where_.line), column: Int(where_.column), message: message)
         if let context { xmlStopParser(context) }
     }
 
-    fileprivate func libxmlError(_ err: xmlError) {
+    fileprivate mutating func libxmlError(_ err: xmlError) {
         let message = err.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         let trimmed = String(message.reversed().drop { $0 == "\n" || $0 == " " }.reversed())
         if err.level == XML_ERR_WARNING {
@@ -150,68 +170,86 @@ final class XMLRegistryBuilder {
 
     // MARK: elements
 
-    fileprivate func startElement(_ localName: String, namespace: String?, attributes: [(String, String)]) {
-        guard namespace == nil || namespace == Self.namespace else {
-            return fail("element <\(localName)> is in namespace \(namespace!), not \(Self.namespace)")
+    fileprivate mutating func startElement(
+        _ localName: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?, attributes: Attributes
+    ) {
+        if let namespace, namespace != namespacePointer {
+            guard String(cString: namespace) == Self.namespace else {
+                return fail("element <\(String(cString: localName))> is in namespace \(String(cString: namespace)), not \(Self.namespace)")
+            }
+            namespacePointer = namespace
         }
         elementStart = currentLocation()
         let parent = frames[frames.count - 1]
-        guard let frame = child(localName, of: parent) else {
-            return fail("unexpected element <\(localName)> inside \(parent.description)")
+        guard let name = elementName(localName), let frame = child(name, of: parent) else {
+            return fail("unexpected element <\(String(cString: localName))> inside \(parent.description)")
         }
-        for (name, _) in attributes where !frame.allowedAttributes.contains(name) {
-            if case .xref = frame { break }  // the schema allows more xref attributes; all kept
-            return fail("unexpected attribute \(name)=\"…\" on <\(localName)>")
+        if case .xref = frame {
+            // The schema allows more xref attributes (section, page, …): all are kept.
+        } else if let unexpected = attributes.firstName(notIn: frame.allowedAttributes) {
+            return fail("unexpected attribute \(unexpected)=\"…\" on <\(name.rawValue)>")
         }
-        if case .rich = parent { flushRichText() }
-        if case .paragraph = parent { flushRichText() }
+        switch parent {
+        case .rich, .paragraph: flushRichText()
+        default: break
+        }
         open(frame, attributes: attributes)
         frames.append(frame)
     }
 
+    /// libxml2 interns element names, so each distinct name arrives at one address: remember
+    /// the addresses seen and compare names by pointer.
+    private mutating func elementName(_ localName: UnsafePointer<xmlChar>) -> ElementName? {
+        for (pointer, name) in knownNames where pointer == localName { return name }
+        guard let name = ElementName(localName) else { return nil }
+        knownNames.append((localName, name))
+        return name
+    }
+
     /// The frame for element `name` inside `parent`, or nil when it may not appear there.
-    private func child(_ name: String, of parent: Frame) -> Frame? {
+    private func child(_ name: ElementName, of parent: Frame) -> Frame? {
         switch (parent, name) {
-        case (.document, "registry"): .registry
-        case (.registry, "title"): .leaf(.title)
-        case (.registry, "category"): .leaf(.category)
-        case (.registry, "updated"): .leaf(.registryUpdated)
-        case (.registry, "xref"): .xref(.registryReference)
-        case (.registry, "expert"): .rich(.expert)
-        case (.registry, "note"): .rich(.registryNote)
-        case (.registry, "record"): .record
-        case (.registry, "footnote"): .rich(.footnote)
-        case (.registry, "people"): .people
-        case (.record, "name"): .leaf(.name)
-        case (.record, "protocol"): .leaf(.transportProtocol)
-        case (.record, "number"): .leaf(.number)
-        case (.record, "sc"): .leaf(.serviceCode)
-        case (.record, "description"): .rich(.description)
-        case (.record, "unauthorized"): .rich(.unauthorized)
-        case (.record, "note"): .rich(.recordNote)
-        case (.record, "assignee"): .assignee
-        case (.record, "xref"): .xref(.recordXref)
-        case (.assignee, "xref"): .xref(.assignee)
-        case (.people, "person"): .person
-        case (.person, "name"): .leaf(.personName)
-        case (.person, "org"): .leaf(.organization)
-        case (.person, "uri"): .leaf(.uri)
-        case (.person, "updated"): .leaf(.personUpdated)
-        case (.rich, "br"), (.paragraph, "br"): .lineBreak
-        case (.rich, "xref"), (.paragraph, "xref"): .xref(.inline)
-        case (.rich, "paragraph"), (.paragraph, "paragraph"): .paragraph
+        case (.document, .registry): .registry
+        case (.registry, .title): .leaf(.title)
+        case (.registry, .category): .leaf(.category)
+        case (.registry, .updated): .leaf(.registryUpdated)
+        case (.registry, .xref): .xref(.registryReference)
+        case (.registry, .expert): .rich(.expert)
+        case (.registry, .note): .rich(.registryNote)
+        case (.registry, .record): .record
+        case (.registry, .footnote): .rich(.footnote)
+        case (.registry, .people): .people
+        case (.record, .name): .leaf(.name)
+        case (.record, .protocol): .leaf(.transportProtocol)
+        case (.record, .number): .leaf(.number)
+        case (.record, .sc): .leaf(.serviceCode)
+        case (.record, .description): .rich(.description)
+        case (.record, .unauthorized): .rich(.unauthorized)
+        case (.record, .note): .rich(.recordNote)
+        case (.record, .assignee): .assignee
+        case (.record, .xref): .xref(.recordXref)
+        case (.assignee, .xref): .xref(.assignee)
+        case (.people, .person): .person
+        case (.person, .name): .leaf(.personName)
+        case (.person, .org): .leaf(.organization)
+        case (.person, .uri): .leaf(.uri)
+        case (.person, .updated): .leaf(.personUpdated)
+        case (.rich, .br), (.paragraph, .br): .lineBreak
+        case (.rich, .xref), (.paragraph, .xref): .xref(.inline)
+        case (.rich, .paragraph), (.paragraph, .paragraph): .paragraph
         default: nil
         }
     }
 
-    private func open(_ frame: Frame, attributes: [(String, String)]) {
-        func attribute(_ name: String) -> String? { attributes.first { $0.0 == name }?.1 }
+    private mutating func open(_ frame: Frame, attributes: Attributes) {
+        func attribute(_ name: StaticString) -> String? { attributes.value(of: name) }
         switch frame {
         case .registry:
+            sawRegistry = true
             registry.id = attribute("id")
             registry.sourceFiles = [input.displayName]
         case .record:
-            record = Record()
+            elementOrder.removeAll(keepingCapacity: true)
             record.locations[.record] = elementStart
             record.registrationDate = attribute("date").map(Parsed.init)
             record.modificationDate = attribute("updated").map(Parsed.init)
@@ -229,10 +267,10 @@ final class XMLRegistryBuilder {
             guard let type = attribute("type") else { return fail("<xref> has no type attribute") }
             xref = Xref(
                 type: XrefType(type), data: attribute("data"),
-                attributes: attributes.filter { $0.0 != "type" && $0.0 != "data" }.map { XrefAttribute(name: $0.0, value: $0.1) },
+                attributes: attributes.extras(besides: ["type", "data"]),
                 location: elementStart)
             if owner == .recordXref { noteRecordElement(.xref, field: nil) }
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         case .rich(let target):
             switch target {
             case .description: noteRecordElement(.description, field: .description)
@@ -243,7 +281,7 @@ final class XMLRegistryBuilder {
             case .expert: break
             }
             richTexts = [RichText()]
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         case .paragraph:
             richTexts.append(RichText())
         case .lineBreak:
@@ -256,22 +294,25 @@ final class XMLRegistryBuilder {
             case .serviceCode: noteRecordElement(.serviceCode, field: .serviceCode)
             default: break
             }
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         case .document:
             break
         }
     }
 
-    private func noteRecordElement(_ element: RecordElement, field: RecordField?) {
-        record.elementOrder.append(element)
+    private mutating func noteRecordElement(_ element: RecordElement, field: RecordField?) {
+        elementOrder.append(element)
         if let field { record.locations[field] = elementStart }
     }
 
-    fileprivate func endElement() {
+    fileprivate mutating func endElement() {
         let frame = frames.removeLast()
         switch frame {
         case .record:
-            registry.records.append(record)
+            var finished = Record()
+            swap(&finished, &record)  // moves the record out without copying its fields
+            if !elementOrder.isInUsualRank { finished.elementOrder = elementOrder }
+            registry.records.append(finished)
         case .person:
             registry.people!.append(person)
         case .leaf(let leaf):
@@ -297,7 +338,7 @@ final class XMLRegistryBuilder {
         }
     }
 
-    private func closeLeaf(_ leaf: Leaf, _ value: String) {
+    private mutating func closeLeaf(_ leaf: Leaf, _ value: String) {
         switch leaf {
         case .title: registry.title = value
         case .category: registry.category = value
@@ -313,7 +354,7 @@ final class XMLRegistryBuilder {
         }
     }
 
-    private func closeRich(_ target: RichTarget, _ value: RichText) {
+    private mutating func closeRich(_ target: RichTarget, _ value: RichText) {
         switch target {
         case .description: record.description = value
         case .unauthorized: record.unauthorizedUse = value
@@ -327,10 +368,10 @@ final class XMLRegistryBuilder {
 
     // MARK: character data
 
-    fileprivate func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    fileprivate mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         switch frames[frames.count - 1] {
         case .leaf, .xref, .rich, .paragraph:
-            text.append(contentsOf: bytes)
+            text.append(bytes)
         case .lineBreak:
             fail("<br/> must be empty")
         case .document, .registry, .record, .assignee, .people, .person:
@@ -341,22 +382,22 @@ final class XMLRegistryBuilder {
         }
     }
 
-    private func takeText() -> String {
-        defer { text.removeAll(keepingCapacity: true) }
-        return String(decoding: text, as: UTF8.self)
+    private mutating func takeText() -> String {
+        defer { text.removeAll() }
+        return text.string
     }
 
     /// Moves pending character data into the rich text being built, before markup or its end.
-    private func flushRichText() {
+    private mutating func flushRichText() {
         guard !text.isEmpty else { return }
         richTexts[richTexts.count - 1].append(text: takeText())
     }
 
-    fileprivate func rejectDoctype() {
+    fileprivate mutating func rejectDoctype() {
         fail("<!DOCTYPE> is not accepted: registry XML has none, and a DTD could pull in external or expanding entities")
     }
 
-    fileprivate func comment() {
+    fileprivate mutating func comment() {
         let at = currentLocation()
         diagnostics.append(Diagnostic(
             file: input.displayName, line: Int(at.line), column: Int(at.column),
@@ -373,7 +414,7 @@ extension XMLRegistryBuilder {
         case rich(RichTarget)
         case xref(XrefOwner)
 
-        var allowedAttributes: Set<String> {
+        var allowedAttributes: [StaticString] {
             switch self {
             case .registry: ["id"]
             case .record: ["date", "updated"]
@@ -443,46 +484,120 @@ extension XMLRegistryBuilder {
 
 // MARK: - C callbacks
 
-private func builder(_ ctx: UnsafeMutableRawPointer?) -> XMLRegistryBuilder {
-    Unmanaged<XMLRegistryBuilder>.fromOpaque(ctx!).takeUnretainedValue()
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLRegistryBuilder> {
+    ctx!.assumingMemoryBound(to: XMLRegistryBuilder.self)
 }
 
 private let xmlStartElement: startElementNsSAX2Func = {
     ctx, localName, _, uri, _, _, attributeCount, _, attributes in
-    var pairs: [(String, String)] = []
-    if let attributes, attributeCount > 0 {
-        pairs.reserveCapacity(Int(attributeCount))
-        // Five pointers per attribute: local name, prefix, URI, value start, value end.
-        for i in 0..<Int(attributeCount) {
-            let name = String(cString: attributes[5 * i]!)
-            let start = attributes[5 * i + 3]!
-            let end = attributes[5 * i + 4]!
-            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-            pairs.append((name, value))
-        }
-    }
-    builder(ctx).startElement(
-        String(cString: localName!), namespace: uri.map { String(cString: $0) }, attributes: pairs)
+    builder(ctx).pointee.startElement(
+        localName!, namespace: uri, attributes: Attributes(pointer: attributes, count: Int(attributeCount)))
 }
 
 private let xmlEndElement: endElementNsSAX2Func = { ctx, _, _, _ in
-    builder(ctx).endElement()
+    builder(ctx).pointee.endElement()
 }
 
 private let xmlCharacters: charactersSAXFunc = { ctx, bytes, count in
     guard let bytes, count > 0 else { return }
-    builder(ctx).characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+    builder(ctx).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
 }
 
 private let xmlInternalSubset: internalSubsetSAXFunc = { ctx, _, _, _ in
-    builder(ctx).rejectDoctype()
+    builder(ctx).pointee.rejectDoctype()
 }
 
 private let xmlComment: commentSAXFunc = { ctx, _ in
-    builder(ctx).comment()
+    builder(ctx).pointee.comment()
 }
 
 private let xmlStructuredError: xmlStructuredErrorFunc = { ctx, error in
     guard let ctx, let error else { return }
-    builder(ctx).libxmlError(error.pointee)
+    builder(ctx).pointee.libxmlError(error.pointee)
+}
+
+/// The attributes libxml2 hands to `startElementNs`: five pointers each (local name, prefix,
+/// URI, value start, value end), read in place without building an array of strings.
+struct Attributes {
+    let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    /// The first attribute whose name is not among `allowed`, if any.
+    func firstName(notIn allowed: [StaticString]) -> String? {
+        for i in 0..<count {
+            let name = pointer![5 * i]!
+            if !allowed.contains(where: { strcmp(name, $0.utf8Start) == 0 }) { return String(cString: name) }
+        }
+        return nil
+    }
+
+    func value(of name: StaticString) -> String? {
+        for i in 0..<count where strcmp(pointer![5 * i]!, name.utf8Start) == 0 {
+            return value(at: i)
+        }
+        return nil
+    }
+
+    /// Every attribute except `names`, in document order.
+    func extras(besides names: [StaticString]) -> [XrefAttribute] {
+        guard count > names.count else { return [] }
+        return (0..<count).compactMap { i in
+            let name = pointer![5 * i]!
+            guard !names.contains(where: { strcmp(name, $0.utf8Start) == 0 }) else { return nil }
+            return XrefAttribute(name: String(cString: name), value: value(at: i))
+        }
+    }
+
+    private func value(at i: Int) -> String {
+        let start = pointer![5 * i + 3]!
+        let end = pointer![5 * i + 4]!
+        return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+    }
+}
+
+private func strcmp(_ a: UnsafePointer<xmlChar>, _ b: UnsafePointer<UInt8>) -> Int32 {
+    xmlStrcmp(a, b)
+}
+
+/// The element names of the registry XML.
+enum ElementName: String {
+    case registry, title, category, updated, xref, expert, note, record, footnote, people
+    case name, `protocol`, number, sc, description, unauthorized, assignee, person, org, uri
+    case br, paragraph
+
+    /// Matches the NUL-terminated name without making a String for it.
+    init?(_ name: UnsafePointer<xmlChar>) {
+        let candidates: [ElementName]
+        switch name[0] {
+        case UInt8(ascii: "r"): candidates = [.record, .registry]
+        case UInt8(ascii: "t"): candidates = [.title]
+        case UInt8(ascii: "c"): candidates = [.category]
+        case UInt8(ascii: "u"): candidates = [.updated, .unauthorized, .uri]
+        case UInt8(ascii: "x"): candidates = [.xref]
+        case UInt8(ascii: "e"): candidates = [.expert]
+        case UInt8(ascii: "n"): candidates = [.name, .number, .note]
+        case UInt8(ascii: "f"): candidates = [.footnote]
+        case UInt8(ascii: "p"): candidates = [.protocol, .person, .people, .paragraph]
+        case UInt8(ascii: "s"): candidates = [.sc]
+        case UInt8(ascii: "d"): candidates = [.description]
+        case UInt8(ascii: "a"): candidates = [.assignee]
+        case UInt8(ascii: "o"): candidates = [.org]
+        case UInt8(ascii: "b"): candidates = [.br]
+        default: return nil
+        }
+        for candidate in candidates where candidate.matches(name) {
+            self = candidate
+            return
+        }
+        return nil
+    }
+
+    private func matches(_ name: UnsafePointer<xmlChar>) -> Bool {
+        var i = 0
+        for byte in rawValue.utf8 {
+            guard name[i] == byte else { return false }
+            i += 1
+        }
+        return name[i] == 0
+    }
 }

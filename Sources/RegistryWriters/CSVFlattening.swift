@@ -11,102 +11,125 @@ import RegistryModel
 ///   (`for \n      "RadSec"`) becomes one space; any other run is kept as it is;
 /// - white space at either end of the field is dropped.
 struct CSVFlattening {
+    /// Stands for `<br/>` among the text's bytes; outside the byte range, so never text.
     private static let lineBreak: UInt16 = 0x100
     private var units: [UInt16] = []
+    private let labels = ByteBuffer(capacity: 1024)
 
     /// Appends the flattened field to `out`; returns false when the flat text cannot give the
     /// rich text back (markup, folded or trimmed white space).
     @discardableResult
-    mutating func flatten(_ text: RichText, into out: inout OutputBuffer) -> Bool {
+    mutating func flatten(_ text: RichText, into out: ByteBuffer) -> Bool {
+        // Nearly every field is one run of character data: flatten its bytes in place.
+        if text.content.count == 1, case .text(var characters) = text.content[0] {
+            return characters.withUTF8 { Self.emit($0, into: out) }
+        }
+        // Otherwise it is empty, or it has markup: breaks, xrefs or paragraphs, lost in CSV.
         units.removeAll(keepingCapacity: true)
-        let markupFree = serialize(text)
-        return emit(into: &out) && markupFree
+        serialize(text)
+        let unchanged = units.withUnsafeBufferPointer { Self.emit($0, into: out) }
+        return unchanged && text.isEmpty
     }
 
-    /// `[label][label]…`, flattened the same way (labels may wrap lines too).
-    mutating func flatten(labels xrefs: [Xref], into out: inout OutputBuffer) {
-        units.removeAll(keepingCapacity: true)
-        for xref in xrefs { appendLabel(xref) }
-        emit(into: &out)
+    /// `[label][label]…` of the xrefs that pass `include`, flattened the same way.
+    func flatten(labels xrefs: [Xref], where include: (Xref) -> Bool, into out: ByteBuffer) {
+        labels.removeAll()
+        for xref in xrefs where include(xref) {
+            labels.append(UInt8(ascii: "["))
+            labels.append(xref.label)
+            labels.append(UInt8(ascii: "]"))
+        }
+        _ = Self.emit(labels.bytes, into: out)
     }
 
-    /// Returns true when the text was plain character data (no markup to lose).
-    private mutating func serialize(_ text: RichText) -> Bool {
-        var plain = true
+    private mutating func serialize(_ text: RichText) {
         for inline in text.content {
             switch inline {
-            case .text(let characters):
-                for byte in characters.utf8 { units.append(UInt16(byte)) }
-            case .lineBreak:
-                units.append(Self.lineBreak)
-                plain = false
-            case .xref(let xref):
-                appendLabel(xref)
-                plain = false
-            case .paragraph(let inner):
-                _ = serialize(inner)
-                plain = false
+            case .text(let characters): units.append(contentsOf: characters.utf8.lazy.map(UInt16.init))
+            case .lineBreak: units.append(Self.lineBreak)
+            case .xref(let xref): appendLabel(xref)
+            case .paragraph(let inner): serialize(inner)
             }
         }
-        return plain
     }
 
+    /// Labels inside marked-up text (inline xrefs).
     private mutating func appendLabel(_ xref: Xref) {
         units.append(UInt16(UInt8(ascii: "[")))
-        for byte in xref.label.utf8 { units.append(UInt16(byte)) }
+        units.append(contentsOf: xref.label.utf8.lazy.map(UInt16.init))
         units.append(UInt16(UInt8(ascii: "]")))
     }
 
     /// Writes `units` with the white-space rules applied; returns false if any run changed.
-    @discardableResult
-    private func emit(into out: inout OutputBuffer) -> Bool {
+    /// Generic so that plain text (bytes) and marked-up text (bytes and breaks) share it.
+    private static func emit<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>, into out: ByteBuffer) -> Bool {
         var unchanged = true
         var i = 0
         let count = units.count
         while i < count {
-            guard Self.isSpace(units[i]) else {
-                out.append(byte: UInt8(truncatingIfNeeded: units[i]))
-                i += 1
+            var end = i
+            while end < count, !isSpace(units[end]) { end += 1 }
+            if end > i {  // a run of visible text, copied whole
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: units[i..<end]))
+                i = end
                 continue
             }
-            var end = i
             var breaks = 0
             var blanks = false
             var lineFeeds = false
-            while end < count, Self.isSpace(units[end]) {
-                switch units[end] {
-                case Self.lineBreak: breaks += 1
-                case 0x0A: lineFeeds = true
-                default: blanks = true
+            while end < count, isSpace(units[end]) {
+                if isBreak(units[end]) {
+                    breaks += 1
+                } else if units[end] == 0x0A {
+                    lineFeeds = true
+                } else {
+                    blanks = true
                 }
                 end += 1
             }
             defer { i = end }
-            if i == 0 || end == count {  // trimmed
+            if i == 0 || end == count {  // white space at either end is dropped
                 unchanged = false
-                continue
-            }
-            if breaks == 0 {
-                if lineFeeds, Self.isBlank(units[i]), Self.isBlank(units[end - 1]) {
-                    out.append(byte: 0x20)
+            } else if breaks == 0 {
+                if lineFeeds, isBlank(units[i]), isBlank(units[end - 1]) {
+                    out.append(0x20)
                     unchanged = false
                 } else {
-                    for unit in units[i..<end] { out.append(byte: UInt8(truncatingIfNeeded: unit)) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: units[i..<end]))
                 }
             } else if breaks == 1, !blanks {
-                for unit in units[i..<end] { out.append(byte: unit == Self.lineBreak ? 0x0A : UInt8(unit)) }
+                for unit in units[i..<end] { out.append(isBreak(unit) ? 0x0A : UInt8(unit)) }
             } else {
-                out.append(byte: 0x20)
+                out.append(0x20)
             }
         }
         return unchanged
     }
 
-    private static func isSpace(_ unit: UInt16) -> Bool {
-        unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == lineBreak
+    @inline(__always)
+    private static func isSpace<Unit: FixedWidthInteger>(_ unit: Unit) -> Bool {
+        unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || isBreak(unit)
     }
 
-    private static func isBlank(_ unit: UInt16) -> Bool {
+    @inline(__always)
+    private static func isBreak<Unit: FixedWidthInteger>(_ unit: Unit) -> Bool {
+        Unit.bitWidth > 8 && UInt16(truncatingIfNeeded: unit) == lineBreak
+    }
+
+    @inline(__always)
+    private static func isBlank<Unit: FixedWidthInteger>(_ unit: Unit) -> Bool {
         unit == 0x20 || unit == 0x09 || unit == 0x0D
+    }
+}
+
+extension ByteBuffer {
+    /// Appends text units that are known to be bytes (no line-break marker among them).
+    @inline(__always)
+    func append<Unit: FixedWidthInteger>(contentsOf units: UnsafeBufferPointer<Unit>) {
+        if Unit.self == UInt8.self {
+            append(UnsafeRawBufferPointer(units).assumingMemoryBound(to: UInt8.self))
+        } else {
+            for unit in units { append(UInt8(truncatingIfNeeded: unit)) }
+        }
     }
 }

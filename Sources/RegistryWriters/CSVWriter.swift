@@ -15,10 +15,10 @@ public enum CSVWriter: RegistryWriter {
     public static func write(_ registry: Registry, to out: inout OutputBuffer, losses: inout LossReport) {
         noteRegistryLosses(registry, &losses)
         var row = CSVRowWriter()
-        for column in header { row.field(column) }
+        for column in header { row.field(column, into: &out) }
         row.end(into: &out)
         for record in registry.records {
-            row.record(record, losses: &losses)
+            row.record(record, into: &out, losses: &losses)
             row.end(into: &out)
         }
     }
@@ -32,84 +32,102 @@ public enum CSVWriter: RegistryWriter {
     }
 }
 
-/// Builds one row at a time; each field is flattened into a scratch buffer, then quoted.
+/// Writes one row at a time into the output; each field is flattened into a scratch buffer
+/// first, to know whether it needs quotes.
 private struct CSVRowWriter {
-    private var field = OutputBuffer(capacity: 4096)
-    private var row = OutputBuffer(capacity: 8192)
+    private let field = ByteBuffer(capacity: 4096)
     private var flattening = CSVFlattening()
     private var fieldCount = 0
 
-    mutating func record(_ record: Record, losses: inout LossReport) {
-        field(record.name?.text ?? "")
-        field(record.number?.text ?? "")
-        field(record.transportProtocol?.text ?? "")
-        rich(record.description, losses: &losses)
-        let contacts = record.contacts
-        labels(record.effectiveAssignees)
-        labels(contacts)
-        field(record.registrationDate?.text ?? "")
-        field(record.modificationDate?.text ?? "")
-        let references = record.references
-        labels(references)
-        field(record.serviceCode?.text ?? "")
-        rich(record.unauthorizedUse, losses: &losses)
-        notes(record.notes, losses: &losses)
-
-        let xrefs = (record.assignees ?? []) + record.xrefs
-        losses.note(.xrefTargets, count: xrefs.count { !$0.survivesAsLabel })
-        if let assignees = record.assignees, assignees.map(\.label) == contacts.map(\.label) {
-            losses.note(.assigneeElement)
+    mutating func record(_ record: Record, into out: inout OutputBuffer, losses: inout LossReport) {
+        field(record.name?.text ?? "", into: &out)
+        field(record.number?.text ?? "", into: &out)
+        field(record.transportProtocol?.text ?? "", into: &out)
+        rich(record.description, into: &out, losses: &losses)
+        if let assignees = record.assignees {
+            labels(assignees, where: { _ in true }, into: &out)
+        } else {
+            labels(record.xrefs, where: isPerson, into: &out)
         }
-        if record.orderedElements != record.usualElementOrder || record.xrefs != contacts + references {
+        labels(record.xrefs, where: isPerson, into: &out)
+        field(record.registrationDate?.text ?? "", into: &out)
+        field(record.modificationDate?.text ?? "", into: &out)
+        labels(record.xrefs, where: { !isPerson($0) }, into: &out)
+        field(record.serviceCode?.text ?? "", into: &out)
+        rich(record.unauthorizedUse, into: &out, losses: &losses)
+        notes(record.notes, into: &out, losses: &losses)
+        noteLosses(record, &losses)
+    }
+
+    /// What reading this row back would not restore.
+    private func noteLosses(_ record: Record, _ losses: inout LossReport) {
+        losses.note(.xrefTargets, count: record.xrefs.count { !$0.survivesAsLabel })
+        if let assignees = record.assignees {
+            losses.note(.xrefTargets, count: assignees.count { !$0.survivesAsLabel })
+            // The reader restores <assignee> only when the Assignee column differs from Contact.
+            if assignees.lazy.map(\.label).elementsEqual(record.xrefs.lazy.filter(isPerson).map(\.label)) {
+                losses.note(.assigneeElement)
+            }
+        }
+        // The reader puts contacts before references, in the usual element order.
+        let contactsFirst = !record.xrefs.drop { isPerson($0) }.contains(where: isPerson)
+        if !record.isInUsualOrder || !contactsFirst {
             losses.note(.elementOrder)
         }
     }
 
-    mutating func field(_ text: String) {
-        self.field.append(text)
-        commitField()
+    mutating func field(_ text: String, into out: inout OutputBuffer) {
+        field.append(text)
+        commitField(into: &out)
     }
 
-    private mutating func labels(_ xrefs: [Xref]) {
-        flattening.flatten(labels: xrefs, into: &field)
-        commitField()
+    private mutating func labels(_ xrefs: [Xref], where include: (Xref) -> Bool, into out: inout OutputBuffer) {
+        flattening.flatten(labels: xrefs, where: include, into: field)
+        commitField(into: &out)
     }
 
-    private mutating func rich(_ text: RichText?, losses: inout LossReport) {
-        if let text, !flattening.flatten(text, into: &field) { losses.note(.textMarkup) }
-        commitField()
+    private mutating func rich(_ text: RichText?, into out: inout OutputBuffer, losses: inout LossReport) {
+        if let text, !flattening.flatten(text, into: field) { losses.note(.textMarkup) }
+        commitField(into: &out)
     }
 
     /// Several notes share one column, run together as IANA's CSV does.
-    private mutating func notes(_ notes: [RichText], losses: inout LossReport) {
-        for note in notes where !flattening.flatten(note, into: &field) { losses.note(.textMarkup) }
+    private mutating func notes(_ notes: [RichText], into out: inout OutputBuffer, losses: inout LossReport) {
+        for note in notes where !flattening.flatten(note, into: field) { losses.note(.textMarkup) }
         if notes.count > 1 { losses.note(.textMarkup) }
-        commitField()
+        commitField(into: &out)
     }
 
-    /// Moves the scratch field into the row, quoted when it holds a comma, a quote or a line end.
-    private mutating func commitField() {
-        if fieldCount > 0 { row.append(byte: UInt8(ascii: ",")) }
+    /// Moves the scratch field into the output, quoted when it holds a comma, a quote or a
+    /// line end (RFC 4180), quotes doubled.
+    private mutating func commitField(into out: inout OutputBuffer) {
+        if fieldCount > 0 { out.append(byte: UInt8(ascii: ",")) }
         fieldCount += 1
-        let bytes = field.bytes
-        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        if needsQuotes {
-            row.append(byte: UInt8(ascii: "\""))
-            for byte in bytes {
-                row.append(byte: byte)
-                if byte == UInt8(ascii: "\"") { row.append(byte: byte) }
+        do {
+            let bytes = field.bytes
+            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            guard needsQuotes else {
+                out.append(contentsOf: UnsafeRawBufferPointer(bytes))
+                field.removeAll()
+                return
             }
-            row.append(byte: UInt8(ascii: "\""))
-        } else {
-            row.append(contentsOf: bytes)
+            out.append(byte: UInt8(ascii: "\""))
+            var start = 0
+            while let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) {
+                out.append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...quote])))
+                out.append(byte: UInt8(ascii: "\""))
+                start = quote + 1
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...])))
+            out.append(byte: UInt8(ascii: "\""))
         }
         field.removeAll()
     }
 
     mutating func end(into out: inout OutputBuffer) {
-        row.append("\r\n")
-        out.append(contentsOf: row.bytes)
-        row.removeAll()
+        out.append("\r\n")
         fieldCount = 0
     }
 }
+
+private func isPerson(_ xref: Xref) -> Bool { xref.type == .person }

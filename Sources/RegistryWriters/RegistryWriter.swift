@@ -12,7 +12,7 @@ public protocol RegistryWriter: Sendable {
 extension RegistryWriter {
     /// The whole document as bytes, with what was lost.
     public static func render(_ registry: Registry) -> (bytes: [UInt8], losses: LossReport) {
-        var out = OutputBuffer()
+        var out = OutputBuffer(capacity: 4096 + registry.records.count * 160)
         var losses = LossReport()
         write(registry, to: &out, losses: &losses)
         return (out.bytes, losses)

@@ -52,5 +52,6 @@ struct Convert: ParsableCommand {
             throw ExitCode(1)
         }
         try target.write(bytes, inputs: inputs)
+        finishProcess()
     }
 }

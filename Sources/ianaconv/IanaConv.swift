@@ -21,13 +21,12 @@ struct IanaConv: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                exit(withError: error)
-            }
+            if code == .success { exit(withError: error) }  // --help, --version: printed there
             if let exit = error as? ExitCode { Self.exit(withError: exit) }
-            standardError.write("\(fullMessage(for: error))\n")
-            if !(error is CommandFailure) {
+            if let failure = error as? CommandFailure {
+                standardError.write("\(failure.message)\n")
+            } else {
+                standardError.write("ianaconv: error: \(message(for: error))\n")
                 standardError.write("Run 'ianaconv --help' for usage.\n")
             }
             Self.exit(withError: ExitCode(2))
