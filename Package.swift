@@ -30,13 +30,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["RegistryModel", "CLibXML2"], path: "Tests/TestSupport"),
+        // Test helpers: paths and the binary (Foundation), and an independent XML comparison on
+        // libxml2's tree API (kept apart: libxml2's ICU headers clash with Foundation's).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "XMLTreeDiff", dependencies: ["CLibXML2"], path: "Tests/XMLTreeDiff"),
         .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
         .testTarget(
             name: "RegistryLayoutTests",
             dependencies: ["RegistryModel", "RegistryReaders", "RegistryWriters", "TestSupport"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "XMLTreeDiff"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,4 +8,8 @@
 #include <libxml/xmlerror.h>
 #include <libxml/tree.h>
 #include <libxml/HTMLparser.h>
+
+// xmlFree is a global function pointer; Swift 6 cannot touch mutable globals from any
+// concurrency domain, so call it through a function.
+static inline void ianaconv_xml_free(void *pointer) { xmlFree(pointer); }
 #endif

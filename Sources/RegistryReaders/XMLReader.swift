@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import RegistryModel
 
 /// Reads IANA's registry XML with libxml2's SAX2 push parser: the file streams through the

@@ -28,19 +28,19 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
     func describe(count: Int) -> String {
         switch self {
         case .metadata:
-            "the registry metadata (\(count) of title, category, updated, reference, experts, notes); dropped"
+            "the registry's metadata (\(plural(count, "item")): title, category, updated, references, experts, notes); dropped"
         case .people:
             "the people table (\(count) \(count == 1 ? "person" : "people")); dropped, only [ids] remain"
         case .footnotes:
-            "\(plural(count, "footnote")); dropped, only their [anchors] remain"
+            "\(plural(count, "footnote")); dropped, only \(count == 1 ? "its [anchor] remains" : "their [anchors] remain")"
         case .xrefTargets:
             "the type or target of \(plural(count, "xref")) (URLs, attributes); only the [label] remains"
         case .textMarkup:
-            "line breaks, paragraphs or inline xrefs in \(plural(count, "text field")); folded into plain text"
+            "line breaks, paragraphs, inline xrefs or edge white space in \(plural(count, "text field")); folded into plain text as IANA's CSV does"
         case .assigneeElement:
-            "\(plural(count, "<assignee> element")) that repeat the contacts; they read back as contacts only"
+            "\(plural(count, "<assignee> element")) identical to the contacts; read back, the contacts stand for them"
         case .elementOrder:
-            "the element order of \(plural(count, "record")); written back in the usual order"
+            "the element order of \(plural(count, "record")); read back, they take the usual order"
         }
     }
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Times ianaconv's main jobs on the full 2026-08-17 registry, interleaved over several runs,
+# beside xmllint on the same file, and prints medians, ratios and peak memory.
+# Usage: run.sh BINARY [RUNS]   (called by `make bench`)
+set -euo pipefail
+bin=${1:?usage: run.sh BINARY [RUNS]}
+runs=${2:-15}
+here=$(cd "$(dirname "$0")/../.." && pwd)
+xml="$here/Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$bin" xml csv "$xml" -o "$work/registry.csv" 2>/dev/null
+
+declare -A command=(
+  [xml-csv]="$bin xml csv $xml -o $work/out.csv"
+  [csv-xml]="$bin csv xml $work/registry.csv -o $work/out.xml"
+  [xml-xml]="$bin xml xml $xml -o $work/out2.xml"
+  [xmllint-stream]="xmllint --stream --noout $xml"
+  [xmllint-sax]="xmllint --sax --noout $xml"
+  [startup]="$bin --version"
+)
+jobs=(xml-csv csv-xml xml-xml xmllint-stream xmllint-sax startup)
+declare -A times
+for job in "${jobs[@]}"; do $(echo "${command[$job]}") >/dev/null 2>&1 || true; done  # warm the cache
+for ((run = 0; run < runs; run++)); do
+  for job in "${jobs[@]}"; do  # interleaved, so drift in machine load hits every job alike
+    start=$EPOCHREALTIME
+    ${command[$job]} >/dev/null 2>&1
+    end=$EPOCHREALTIME
+    times[$job]+="$(( (${end/./} - ${start/./}) )) "
+  done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; printf "%.1f", m / 1000}'; }
+declare -A ms
+printf '%-16s %10s   (%d interleaved runs, medians; %s, %s records)\n' job ms "$runs" "$(basename "$xml")" \
+  "$(grep -c '<record' "$xml")"
+for job in "${jobs[@]}"; do
+  ms[$job]=$(echo "${times[$job]}" | median)
+  printf '%-16s %10s\n' "$job" "${ms[$job]}"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+echo
+echo "xml-csv / xmllint --stream --noout: $(ratio "${ms[xml-csv]}" "${ms[xmllint-stream]}")  (target <= 1.0)"
+echo "xml-csv / xmllint --sax --noout:    $(ratio "${ms[xml-csv]}" "${ms[xmllint-sax]}")  (target <= 2.0)"
+echo
+for job in xml-csv csv-xml xml-xml; do
+  /usr/bin/time -f '%M' -o "$work/memory" ${command[$job]} >/dev/null 2>&1
+  kb=$(tail -1 "$work/memory")
+  printf 'peak memory %-8s %6.1f MB   (target <= 64 MB)\n' "$job" "$(awk -v k="$kb" 'BEGIN {print k / 1024}')"
+done

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The command line as a user meets it: arguments, streams, files, exit codes, messages.
+@Suite struct CommandLineTests {
+    let sampleXML = "Samples/registry.xml"
+    let sampleCSV = "Samples/registry.csv"
+
+    private func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ianaconv-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    private func names(in directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    }
+
+    @Test func theSampleCSVIsWhatTheSampleXMLConvertsTo() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let result = try Binary.run(["xml", "csv", sampleXML])
+        #expect(result.status == 0)
+        #expect(result.stdout == (try Paths.bytes(sampleCSV)))
+        #expect(try Binary.run(["convert", "xml", "csv", sampleXML]).stdout == result.stdout, "convert is the default subcommand")
+    }
+
+    @Test func readsStandardInputAndDetectsTheLayout() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let xml = try Paths.bytes(sampleXML)
+        let fromStdin = try Binary.run(["auto", "csv", "-"], stdin: xml)
+        #expect(fromStdin.status == 0)
+        #expect(fromStdin.stdout == (try Paths.bytes(sampleCSV)))
+        let csvDetected = try Binary.run(["auto", "xml", sampleCSV])
+        #expect(csvDetected.status == 0)
+        #expect(csvDetected.stdoutText.contains("<registry xmlns=\"http://www.iana.org/assignments\">"))
+        let layoutNamesAreCaseInsensitive = try Binary.run(["XML", "CSV", sampleXML])
+        #expect(layoutNamesAreCaseInsensitive.status == 0)
+    }
+
+    @Test func severalInputsReadAsOneRegistry() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lines = String(decoding: try Paths.bytes(sampleCSV), as: UTF8.self).components(separatedBy: "\r\n")
+        let header = lines[0]
+        let first = ([header] + lines[1...10]).joined(separator: "\r\n") + "\r\n"
+        let second = ([header] + lines[11...].filter { !$0.isEmpty }).joined(separator: "\r\n") + "\r\n"
+        try first.write(to: directory.appendingPathComponent("1.csv"), atomically: true, encoding: .utf8)
+        try second.write(to: directory.appendingPathComponent("2.csv"), atomically: true, encoding: .utf8)
+        let joined = try Binary.run(["csv", "csv", "1.csv", "2.csv"], in: directory)
+        #expect(joined.status == 0, "\(joined.stderr)")
+        #expect(joined.stdout == (try Paths.bytes(sampleCSV)))
+    }
+
+    @Test func writesTheOutputFileAtomically() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out.csv")
+        try "old content".write(to: output, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: output.path)
+
+        let failed = try Binary.run(["xml", "csv", "-o", output.path], stdin: Array("<registry><record>".utf8))
+        #expect(failed.status == 2)
+        #expect(try String(contentsOf: output, encoding: .utf8) == "old content", "a failed run leaves the old file")
+        #expect(try names(in: directory) == ["out.csv"], "and no temporary file")
+
+        let converted = try Binary.run(["xml", "csv", sampleXML, "-o", output.path])
+        #expect(converted.status == 0)
+        #expect(try Data(contentsOf: output) == Data(try Paths.bytes(sampleCSV)))
+        #expect(converted.stdout.isEmpty)
+        #expect(converted.stderr.contains("\(output.path): warning: CSV cannot carry"))
+        let mode = try FileManager.default.attributesOfItem(atPath: output.path)[.posixPermissions] as? Int
+        #expect(mode == 0o640, "the replaced file keeps its mode")
+        #expect(try names(in: directory) == ["out.csv"])
+    }
+
+    @Test func neverOverwritesAnInput() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("registry.xml")
+        try FileManager.default.copyItem(at: Paths.file(sampleXML), to: input)
+        let result = try Binary.run(["xml", "xml", input.path, "-o", input.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("would replace an input"))
+        #expect(try Data(contentsOf: input) == Data(try Paths.bytes(sampleXML)))
+    }
+
+    @Test func failOnLossIsExitOneWithNoOutput() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out.csv")
+        let result = try Binary.run(["xml", "csv", sampleXML, "--fail-on-loss", "-o", output.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: CSV cannot carry the people table (18 people)"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let lossless = try Binary.run(["csv", "xml", sampleCSV, "--fail-on-loss"])
+        #expect(lossless.status == 0, "CSV → XML loses nothing: \(lossless.stderr)")
+    }
+
+    @Test(arguments: [
+        (["nope", "csv"], "unknown input layout 'nope'"),
+        (["xml", "yaml"], "unknown output layout 'yaml'"),
+        (["xml"], "Missing expected argument"),
+        (["xml", "csv", "--bogus"], "Unknown option"),
+    ])
+    func usageErrorsExitTwo(_ arguments: [String], _ message: String) throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let result = try Binary.run(arguments, stdin: [])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func unreadableInputNamesTheFileAndPlace() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let missing = try Binary.run(["xml", "csv", "no/such/file.xml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("no/such/file.xml: error: cannot read: "))
+        let malformed = try Binary.run(["xml", "csv"], stdin: Array("<registry xmlns=\"http://www.iana.org/assignments\">\n<title>x</oops>".utf8))
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.hasPrefix("<stdin>:2:"))
+        #expect(malformed.stderr.contains(": error: "))
+        let garbage = try Binary.run(["auto", "csv"], stdin: [0x00, 0xFF, 0x13, 0x37])
+        #expect(garbage.status == 2)
+        #expect(garbage.stderr.contains("cannot tell the layout"))
+        let wrongLayout = try Binary.run(["csv", "xml", sampleXML])
+        #expect(wrongLayout.status == 2)
+        #expect(wrongLayout.stderr.contains("header row"))
+    }
+
+    @Test func helpAndVersionExitZero() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let help = try Binary.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdoutText.contains("convert (default)"))
+        let version = try Binary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdoutText == "0.1.0\n")
+    }
+}

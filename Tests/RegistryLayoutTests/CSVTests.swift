@@ -1,0 +1,131 @@
+import Testing
+@testable import RegistryModel
+import RegistryReaders
+@testable import RegistryWriters
+
+let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes\r\n"
+
+@Suite struct CSVFlatteningTests {
+    /// One rule of IANA's flattening per case, each seen in the 2024-04-30 XML/CSV pair.
+    @Test(arguments: [
+        (RichText([.text("Defined TXT keys:"), .lineBreak, .text("\n  txtvers")]), "Defined TXT keys: txtvers"),
+        (RichText([.text("whois++"), .lineBreak, .lineBreak, .text("\nIANA assigned")]), "whois++ IANA assigned"),
+        (RichText([.text("'-'"), .lineBreak, .text("\nAll of these")]), "'-'\n\nAll of these"),
+        (RichText([.text("a "), .lineBreak, .text("b")]), "a b"),
+        (RichText([.text("a"), .lineBreak, .text(" b")]), "a b"),
+        (RichText([.text("a"), .lineBreak, .text("b")]), "a\nb"),
+        ("for \n      \"RadSec\"", "for \"RadSec\""),
+        ("with\n      a binary", "with\n      a binary"),
+        ("\"iChat AV\" \n(Apple's", "\"iChat AV\" \n(Apple's"),
+        ("Known UNAUTHORIZED USEs on port 5555\n    ", "Known UNAUTHORIZED USEs on port 5555"),
+        (RichText([.text("See "), .xref(Xref(type: .rfc, data: "rfc8765")), .text(".")]), "See [RFC8765]."),
+        (RichText([.paragraph("Defined TXT keys:"), .text("\n      "), .paragraph("td: x")]), "Defined TXT keys:\n      td: x"),
+    ])
+    func flattensAsIANAsCSVDoes(_ text: RichText, _ expected: String) {
+        var flattening = CSVFlattening()
+        let out = ByteBuffer()
+        flattening.flatten(text, into: out)
+        #expect(out.string == expected)
+    }
+
+    @Test func saysWhenTheFlatTextCannotGiveTheRichTextBack() {
+        var flattening = CSVFlattening()
+        let plain = flattening.flatten("plain text", into: ByteBuffer())
+        let broken = flattening.flatten(RichText([.text("a"), .lineBreak, .text("b")]), into: ByteBuffer())
+        let padded = flattening.flatten(" padded", into: ByteBuffer())
+        let empty = flattening.flatten(RichText(), into: ByteBuffer())
+        #expect(plain)
+        #expect(!broken)
+        #expect(!padded)
+        #expect(empty)
+    }
+}
+
+@Suite struct CSVReaderTests {
+    @Test func readsQuotedFieldsAndRestoresXrefs() throws {
+        let csv = csvHeader
+            + "sal,21801,tcp,\"Simple, \"\"Application\"\"\nLayer\",[IESG],[IETF_Chair],2013-01-02,,[RFC6335][TR-352][1],,,\"note, with comma\"\r\n"
+        let (registry, _) = try read(csv, with: CSVReader.self)
+        let record = try #require(registry.records.first)
+        #expect(record.name?.text == "sal")
+        #expect(record.description?.plainText == "Simple, \"Application\"\nLayer")
+        #expect(record.assignees?.map(\.data) == ["IESG"])
+        #expect(record.contacts.map(\.data) == ["IETF_Chair"])
+        #expect(record.references.map(\.type) == [.rfc, .text, .note])
+        #expect(record.notes == ["note, with comma"])
+        #expect(record.modificationDate == nil)
+        #expect(registry.people == nil, "CSV has no people table")
+        #expect(record.locations[.description] == SourceLocation(line: 2, column: 15))
+        #expect(record.locations[.assignee]?.line == 3)
+    }
+
+    @Test func sameAssigneeAndContactMeansNoAssigneeElement() throws {
+        let (registry, _) = try read(csvHeader + "echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,,,,\r\n", with: CSVReader.self)
+        #expect(registry.records[0].assignees == nil)
+        #expect(registry.records[0].contacts.map(\.data) == ["Jon_Postel"])
+    }
+
+    @Test func acceptsTheOlderHeaderAndOtherLineEnds() throws {
+        let old = csvHeader.replacingOccurrences(of: "Unauthorized Use Reported", with: "Known Unauthorized Uses")
+        #expect(try read(old + "a,1,tcp,A,,,,,,,,\n", with: CSVReader.self).0.records.count == 1)
+        let crOnly = csvHeader.replacingOccurrences(of: "\r\n", with: "\r") + "a,1,tcp,A,,,,,,,,\rb,2,udp,B,,,,,,,,\r"
+        #expect(try read(crOnly, with: CSVReader.self).0.records.map { $0.name?.text } == ["a", "b"])
+        #expect(try read("\u{FEFF}" + csvHeader + "a,1,tcp,A,,,,,,,,\r\n", with: CSVReader.self).0.records.count == 1)
+    }
+
+    @Test(arguments: [
+        ("a,1,tcp\r\n", 2, "3 fields"),
+        ("a,1,tcp,\"open,,,,,,,,\r\n", 2, "unterminated quote"),
+        ("a,1,tcp,x\"y,,,,,,,,\r\n", 2, "quote inside an unquoted field"),
+        ("a,1,tcp,\"x\"y,,,,,,,,\r\n", 2, "after a closing quote"),
+        ("a,1,tcp,A,Jon,,,,,,,\r\n", 2, "outside brackets"),
+        ("a,1,tcp,A,,,,,[RFC1,,,\r\n", 2, "unclosed ["),
+    ])
+    func rejectsBrokenRowsWithTheirLine(_ row: String, _ line: Int, _ expected: String) throws {
+        let error = try #require(readError(Array((csvHeader + row).utf8), with: CSVReader.self))
+        #expect(error.line == line)
+        #expect(error.message.contains(expected), "\(error)")
+    }
+
+    @Test func rejectsAForeignHeaderAndEmptyInput() {
+        #expect(readError(Array("name,port\r\n".utf8), with: CSVReader.self)?.message.contains("header") == true)
+        #expect(readError([], with: CSVReader.self)?.message.contains("empty") == true)
+    }
+
+    @Test func rejectsInvalidUTF8WithItsPlace() throws {
+        let bytes = Array((csvHeader + "a,1,tcp,").utf8) + [0xFF] + Array(",,,,,,,,\r\n".utf8)
+        let error = try #require(readError(bytes, with: CSVReader.self))
+        #expect(error.line == 2)
+        #expect(error.column == 9)
+    }
+
+    @Test func detectsCSV() {
+        #expect(CSVReader.recognizes(Array(csvHeader.utf8)[...]))
+        #expect(!CSVReader.recognizes(Array("<?xml".utf8)[...]))
+    }
+}
+
+@Suite struct CSVWriterTests {
+    @Test func quotesOnlyWhatNeedsQuotes() {
+        let record = Record(name: Parsed("x"), number: Parsed("1"), transportProtocol: Parsed("tcp"), description: "a, \"b\"\nc")
+        let (csv, _) = render(Registry(records: [record]), with: CSVWriter.self)
+        #expect(csv == csvHeader + "x,1,tcp,\"a, \"\"b\"\"\nc\",,,,,,,,\r\n")
+    }
+
+    @Test func listsWhatItCannotCarry() {
+        var record = Record(description: RichText([.text("a"), .lineBreak, .text("b")]), xrefs: [Xref(type: .uri, data: "https://x", text: "X")])
+        record.assignees = []
+        record.elementOrder = [.xref, .description, .assignee]
+        let registry = Registry(title: "T", records: [record], footnotes: [Footnote(anchor: "1", text: "f")], people: [Person(id: "p")])
+        let (_, losses) = render(registry, with: CSVWriter.self)
+        #expect(losses.counts == [.metadata: 1, .people: 1, .footnotes: 1, .xrefTargets: 1, .textMarkup: 1, .assigneeElement: 1, .elementOrder: 1])
+        #expect(losses.messages(layout: "CSV").count == 7)
+    }
+
+    @Test func losesNothingForAPlainRecord() throws {
+        let (registry, _) = try read(csvHeader + "echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,[RFC862],,,\r\n", with: CSVReader.self)
+        let (csv, losses) = render(registry, with: CSVWriter.self)
+        #expect(losses.isEmpty)
+        #expect(csv == csvHeader + "echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,[RFC862],,,\r\n")
+    }
+}

@@ -1,0 +1,120 @@
+import Testing
+@testable import RegistryModel
+
+@Suite struct XrefLabelTests {
+    @Test(arguments: [
+        ("RFC6335", XrefType.rfc, "rfc6335" as String?, nil as String?),
+        ("RFC8765, Section 6.1", .rfc, "rfc8765", "RFC8765, Section 6.1"),
+        ("RFC-ietf-emailcore-rfc5321bis-43", .draft, "RFC-ietf-emailcore-rfc5321bis-43", nil),
+        ("draft-zubov-snif-05, Section 4.3", .draft, "draft-zubov-snif-05", "draft-zubov-snif-05, Section 4.3"),
+        ("1", .note, "1", nil),
+        ("n/a", .text, nil, "n/a"),
+        ("RFCs in general", .text, nil, "RFCs in general"),
+    ])
+    func readsReferenceLabels(_ label: String, _ type: XrefType, _ data: String?, _ text: String?) {
+        let xref = Xref.reference(label: label)
+        #expect(xref.type == type)
+        #expect(xref.data == data)
+        #expect(xref.text == text)
+        #expect(xref.label == label, "the label gives itself back")
+        #expect(xref.survivesAsLabel)
+    }
+
+    @Test func uriTargetsDoNotSurviveAsLabels() {
+        let uri = Xref(type: .uri, data: "https://example.org/spec", text: "Spec")
+        #expect(uri.label == "Spec")
+        #expect(!uri.survivesAsLabel)
+        let sectioned = Xref(type: .draft, data: "draft-x-01", attributes: [XrefAttribute(name: "section", value: "2")])
+        #expect(!sectioned.survivesAsLabel)
+    }
+
+    @Test func peopleSurviveAsLabels() {
+        #expect(Xref.person(label: "Jon_Postel").survivesAsLabel)
+        #expect(!Xref(type: .person, data: "Jon_Postel", text: "Jon").survivesAsLabel)
+    }
+
+    @Test func locationsAreNotPartOfTheValue() {
+        let a = Xref(type: .rfc, data: "rfc1", location: SourceLocation(line: 1, column: 2))
+        let b = Xref(type: .rfc, data: "rfc1", location: SourceLocation(line: 9, column: 9))
+        #expect(a == b)
+    }
+}
+
+@Suite struct RichTextTests {
+    @Test func adjacentTextMergesSoChunkingDoesNotMatter() {
+        var text = RichText()
+        text.append(text: "Defined ")
+        text.append(text: "TXT keys")
+        #expect(text.content == [.text("Defined TXT keys")])
+    }
+
+    @Test func plainTextShowsBreaksAndLabels() {
+        let text = RichText([.text("a"), .lineBreak, .xref(Xref(type: .rfc, data: "rfc6335")), .paragraph("p")])
+        #expect(text.plainText == "a\n[RFC6335]p")
+        #expect(text.xrefs.map(\.data) == ["rfc6335"])
+    }
+}
+
+@Suite struct RecordTests {
+    @Test func stateComesFromTheDescription() {
+        #expect(Record(description: "Reserved").state == .reserved)
+        #expect(Record(description: "Unassigned").state == .unassigned)
+        #expect(Record(description: "Echo").state == .assigned)
+    }
+
+    @Test func assigneesDefaultToContacts() {
+        let contact = Xref.person(label: "Mark_Lottor")
+        let rfc = Xref.reference(label: "RFC6335")
+        var record = Record(xrefs: [contact, rfc])
+        #expect(record.contacts == [contact])
+        #expect(record.references == [rfc])
+        #expect(record.effectiveAssignees == [contact])
+        record.assignees = [Xref.person(label: "IESG")]
+        #expect(record.effectiveAssignees.map(\.data) == ["IESG"])
+    }
+
+    @Test func keepsTheOrderReadWhileItMatchesTheFields() {
+        var record = Record(name: Parsed("echo"), number: Parsed("7"), description: "Echo")
+        record.elementOrder = [.number, .description, .name]
+        #expect(record.orderedElements == [.number, .description, .name])
+        #expect(!record.isInUsualOrder)
+        record.serviceCode = Parsed("1")  // the recorded order no longer covers every field
+        #expect(record.orderedElements == [.name, .description, .number, .serviceCode])
+        #expect(record.isInUsualOrder)
+    }
+
+    @Test func fieldLocationsStoreEveryField() {
+        var locations = FieldLocations()
+        #expect(locations[.notes] == nil)
+        for (index, field) in RecordField.allCases.enumerated() {
+            locations[field] = SourceLocation(file: 1, line: UInt32(index + 1), column: 3)
+        }
+        for (index, field) in RecordField.allCases.enumerated() {
+            #expect(locations[field]?.line == UInt32(index + 1))
+        }
+        var partial = FieldLocations()
+        partial[.record] = SourceLocation(line: 7, column: 3)
+        #expect(partial.best(.name)?.line == 7)
+    }
+}
+
+@Suite struct RegistryTests {
+    @Test func appendingAPageAddsRecordsAndNewPeopleOnly() {
+        var first = Registry(title: "T", records: [Record(name: Parsed("a"))], people: [Person(id: "p1")], sourceFiles: ["1.xml"])
+        let second = Registry(
+            title: "other", records: [Record(name: Parsed("b"))], footnotes: [Footnote(anchor: "1", text: "f")],
+            people: [Person(id: "p1", name: "dup"), Person(id: "p2")], sourceFiles: ["2.xml"])
+        first.append(second)
+        #expect(first.title == "T")
+        #expect(first.records.map { $0.name?.text } == ["a", "b"])
+        #expect(first.people?.map(\.id) == ["p1", "p2"])
+        #expect(first.people?.first?.name == nil)
+        #expect(first.footnotes.count == 1)
+        #expect(first.sourceFiles == ["1.xml", "2.xml"])
+    }
+
+    @Test func metadataIsWhatARecordsOnlyLayoutDrops() {
+        #expect(!Registry(records: [Record()]).hasMetadata)
+        #expect(Registry(title: "x").hasMetadata)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Where the package's own files are, found from this source file (tests run from anywhere).
+public enum Paths {
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // TestSupport
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+
+    public static func file(_ relative: String) -> URL {
+        packageRoot.appendingPathComponent(relative)
+    }
+
+    public static func bytes(_ relative: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: file(relative)))
+    }
+
+    /// IANA's registry files copied into the suite (see Tests/Fixtures/iana/SOURCES.md).
+    public static let registry2026XML = "Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml"
+    public static let registry2024XML = "Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.xml"
+    public static let registry2024CSV = "Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.csv"
+}
