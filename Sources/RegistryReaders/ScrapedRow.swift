@@ -1,0 +1,137 @@
+import RegistryModel
+
+/// One records-table row of a scraped page: its text and the pieces the scrape left, in order.
+/// In the Markdown-like scrape a piece is a non-empty cell (the empty ones were dropped); in the
+/// collapsed text a piece is a word (every column boundary was lost). Either way the pieces are
+/// matched to the 12 columns by their content (`CellContent`) with the columns' order as a
+/// constraint (`CellAlignment`); every guess becomes a warning with the row's line.
+struct ScrapedRow {
+    struct Piece {
+        /// UTF-8 offsets into `text`.
+        var range: Range<Int>
+        var location: SourceLocation
+    }
+
+    var bytes: [UInt8]
+    var pieces: [Piece]
+    var line: Int
+    /// How many columns the row fills, when the scrape says so (the Markdown scrape ends a row
+    /// with one `|` per dropped cell).
+    var filled: Int?
+    /// True when pieces are words: free text spans many pieces freely; false when pieces are
+    /// cells: joining two of them means a `|` stood inside a cell, which is rare.
+    var piecesAreWords: Bool
+
+    /// The text from the first piece to the last one, separators included.
+    func text(_ first: Int, _ count: Int) -> String {
+        String(decoding: bytes[pieces[first].range.lowerBound..<pieces[first + count - 1].range.upperBound], as: UTF8.self)
+    }
+
+    func record(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Record {
+        var notes = Notes(input: input, line: line)
+        var cells = [TableCell](repeating: .missing, count: RegistryColumn.allCases.count)
+        if let spans = align(&notes) {
+            for span in spans {
+                cells[span.column] = TableCell(text: text(span.first, span.count), location: pieces[span.first].location)
+            }
+            describeGuesses(spans, &notes)
+        } else {
+            // No reading fits the columns' order: keep the whole row, as its description.
+            cells[RegistryColumn.description.rawValue] = TableCell(
+                text: text(0, pieces.count), location: pieces.first?.location ?? .init(line: 0, column: 0))
+            notes.add("no reading of this row fits the 12 columns in order; kept whole as the Description")
+        }
+        placeLoneDate(&cells, &notes)
+        diagnostics += notes.diagnostics
+        return try RegistryColumns.record(from: cells, input)
+    }
+
+    private func align(_ notes: inout Notes) -> [CellAlignment.Span]? {
+        let columns = RegistryColumn.allCases
+        let dccpRow = pieces.indices.contains { text($0, 1) == "dccp" }
+        var contents: [Int: CellContent] = [:]
+        func content(_ first: Int, _ count: Int) -> CellContent {
+            let key = first * (pieces.count + 1) + count
+            if let known = contents[key] { return known }
+            let made = CellContent(text(first, count))
+            contents[key] = made
+            return made
+        }
+        func solve(_ filled: Int?) -> [CellAlignment.Span]? {
+            CellAlignment.best(
+                pieces: pieces.count, columns: columns.count, filled: filled, columnCost: 30,
+                maxSpan: { CellContent.isFreeText(columns[$0]) ? pieces.count : 1 },
+                score: { column, first, count in
+                    guard var value = content(first, count).plausibility(as: columns[column], dccpRow: dccpRow) else { return nil }
+                    if piecesAreWords {
+                        // Where two free texts meet, prefer the later one to start early.
+                        if columns[column] == .description { value -= count }
+                    } else {
+                        value -= 50 * (count - 1)  // a `|` inside a cell
+                    }
+                    return value
+                })
+        }
+        if let filled, let spans = solve(filled) { return spans }
+        if let filled {
+            notes.add("the row's \(pieces.count) cells and \(12 - filled) empty-cell markers do not make 12 columns; cells matched by content only")
+        }
+        return solve(nil)
+    }
+
+    private func describeGuesses(_ spans: [CellAlignment.Span], _ notes: inout Notes) {
+        if !piecesAreWords, filled == nil {
+            notes.add("the row ends without the '|' markers of its empty cells (the page may be cut here); cells matched by content only")
+        }
+        for (index, span) in spans.enumerated() {
+            let column = RegistryColumn(rawValue: span.column)!
+            if !piecesAreWords, span.count > 1 {
+                notes.add("\(pieces.count) cells for \(filled ?? spans.count) columns: a cell holds '|'; read \"\(abbreviated(text(span.first, span.count)))\" as one \(column.title) cell")
+            } else if span.score < 0 {
+                notes.add("read \"\(abbreviated(text(span.first, span.count)))\" as the \(column.title), though it does not look like one")
+            }
+            if piecesAreWords, index > 0, CellContent.isFreeText(column),
+               let previous = RegistryColumn(rawValue: spans[index - 1].column), CellContent.isFreeText(previous) {
+                notes.add("where the \(previous.title) ends and the \(column.title) begins is a guess: \"…\(abbreviated(text(spans[index - 1].first, spans[index - 1].count), tail: true))\" | \"\(abbreviated(text(span.first, span.count)))…\"")
+            }
+        }
+    }
+
+    /// A row showing one date does not say which date it is. In IANA's registry (2026-08-17) a
+    /// record with people and no reference shows its registration date alone (4,377 against
+    /// 179), one with a reference and no people its modification date (39 against 2); with both
+    /// or neither the odds are close, and the guess is reported.
+    private func placeLoneDate(_ cells: inout [TableCell], _ notes: inout Notes) {
+        let registration = RegistryColumn.registrationDate.rawValue
+        let modification = RegistryColumn.modificationDate.rawValue
+        guard cells[registration].text.isEmpty != cells[modification].text.isEmpty else { return }
+        let date = cells[registration].text.isEmpty ? cells[modification] : cells[registration]
+        let hasPeople = !cells[RegistryColumn.assignee.rawValue].text.isEmpty || !cells[RegistryColumn.contact.rawValue].text.isEmpty
+        let hasReference = !cells[RegistryColumn.reference.rawValue].text.isEmpty
+        let target = hasPeople ? registration : modification
+        cells[registration] = .missing
+        cells[modification] = .missing
+        cells[target] = date
+        if hasPeople == hasReference {
+            let shows = hasPeople ? "people and a reference" : "neither people nor a reference"
+            notes.add("one date, \(date.text), on a row with \(shows): read as the \(RegistryColumn(rawValue: target)!.title) (a guess)")
+        }
+    }
+
+    private func abbreviated(_ text: String, tail: Bool = false) -> String {
+        let limit = 40
+        guard text.count > limit else { return text }
+        return tail ? "…" + text.suffix(limit) : text.prefix(limit) + "…"
+    }
+}
+
+/// The warnings of one row, all at the row's line.
+struct Notes {
+    let input: InputFile
+    let line: Int
+    var diagnostics: [Diagnostic] = []
+
+    mutating func add(_ message: String) {
+        diagnostics.append(Diagnostic(file: input.displayName, line: line, message: message))
+    }
+}
