@@ -4,6 +4,7 @@ public enum Readers {
         XMLReader.self,
         CSVReader.self,
         ScrapedMarkdownReader.self,
+        ScrapedTextReader.self,
     ]
 
     /// The reader for a layout name or alias (case-insensitive).

@@ -40,13 +40,14 @@ enum ScrapedPage {
     static func applyMetadata(key: String, value: String, at line: Int, to registry: inout Registry,
                               _ input: InputFile, _ diagnostics: inout [Diagnostic]) {
         let location = input.location(line: line, column: 1)
+        let labels = CellContent(string(trimmed(Array(value.utf8)[...]))).labels
         switch key {
         case "Last Updated":
             registry.updated = Parsed(value)
         case "Expert(s)":
             registry.experts.append(RichText(stringLiteral: value))
         case "Reference":
-            if let labels = CellContent(value).labels {
+            if let labels {
                 registry.references += labels.map { Xref.reference(label: $0, location: location) }
             } else {
                 registry.notes.append(RegistryNote(title: key, text: RichText(stringLiteral: value)))
@@ -58,7 +59,7 @@ enum ScrapedPage {
             break  // the page's links to the other layouts, not registry data
         default:
             // IANA's titled notes ("Request an Assignment"): a bare [URL] is a link.
-            if let labels = CellContent(value).labels, labels.count == 1, labels[0].hasPrefix("http") {
+            if let labels, labels.count == 1, labels[0].hasPrefix("http") {
                 let xref = Xref(type: .uri, data: labels[0], location: location)
                 registry.notes.append(RegistryNote(title: key, text: RichText([.xref(xref)])))
             } else {
