@@ -55,7 +55,8 @@ struct CellContent {
             guard isDigits, ServiceCode(canonicalText: text) != nil else { return nil }
             return dccpRow ? 60 : 10
         case .description:
-            return freeTextPlausibility(usual: 15)  // free text alone is the description
+            // Every record has a description: free text alone is one, and it pays for its column.
+            return freeTextPlausibility(usual: 45)
         case .unauthorizedUse:
             if labels != nil || isDateShaped { return nil }
             if mentionsUnauthorizedUse { return 80 }
