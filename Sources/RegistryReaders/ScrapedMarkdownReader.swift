@@ -141,27 +141,8 @@ public enum ScrapedMarkdownReader: RegistryReader {
     private static func person(from row: ScrapedRow, _ input: InputFile, _ diagnostics: inout [Diagnostic]) -> Person? {
         var notes = Notes(input: input, line: row.line)
         defer { diagnostics += notes.diagnostics }
-        guard let first = row.pieces.first, let id = CellContent(row.text(0, 1)).labels?.first else {
-            notes.add("people-table row without an [id] first; skipped")
-            return nil
-        }
-        var texts: [TableCell] = []
-        var uris: [String] = []
-        var updated: String?
-        for index in row.pieces.indices.dropFirst() {
-            let text = row.text(index, 1)
-            if isURI(text) {
-                uris += text.split(separator: " ").map(String.init)
-            } else if CellContent(text).isDateShaped, index == row.pieces.count - 1 {
-                updated = text
-            } else {
-                texts.append(TableCell(text: text, location: row.pieces[index].location))
-            }
-        }
-        return ScrapedPage.person(id: id, texts: texts, uris: uris, updated: updated, at: first.location, &notes)
-    }
-
-    static func isURI(_ text: String) -> Bool {
-        ["mailto:", "http://", "https://", "ftp://"].contains { text.hasPrefix($0) }
+        guard let split = ScrapedPage.peopleRow(row, &notes) else { return nil }
+        let texts = split.texts.map { TableCell(text: row.text($0, 1), location: row.pieces[$0].location) }
+        return ScrapedPage.person(id: split.id, texts: texts, uris: split.uris, updated: split.updated, at: split.location, &notes)
     }
 }

@@ -68,6 +68,39 @@ enum ScrapedPage {
         }
     }
 
+    /// A people-table row split by content: `[id]` first, then URIs, a last-updated date at the
+    /// end, and the pieces left (name and/or organization).
+    struct PeopleRow {
+        var id: String
+        var location: SourceLocation
+        var texts: [Int] = []
+        var uris: [String] = []
+        var updated: String?
+    }
+
+    static func peopleRow(_ row: ScrapedRow, _ notes: inout Notes) -> PeopleRow? {
+        guard let first = row.pieces.first, let id = CellContent(row.text(0, 1)).labels?.first else {
+            notes.add("people-table row without an [id] first; skipped")
+            return nil
+        }
+        var split = PeopleRow(id: id, location: first.location)
+        for index in row.pieces.indices.dropFirst() {
+            let text = row.text(index, 1)
+            if isURI(text) {
+                split.uris += text.split(separator: " ").map(String.init)  // a cell may hold two
+            } else if CellContent(text).isDateShaped, index == row.pieces.count - 1 {
+                split.updated = text
+            } else {
+                split.texts.append(index)
+            }
+        }
+        return split
+    }
+
+    static func isURI(_ text: String) -> Bool {
+        ["mailto:", "http://", "https://", "ftp://"].contains { text.hasPrefix($0) }
+    }
+
     /// Reads the values of a people-table row once its id is known: free texts (name and/or
     /// organization), URIs, the last-updated date.
     static func person(id: String, texts: [TableCell], uris: [String], updated: String?,

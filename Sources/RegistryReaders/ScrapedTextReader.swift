@@ -115,25 +115,9 @@ public enum ScrapedTextReader: RegistryReader {
 
     /// A people row: `[id]`, the name and/or organization as words, URIs, the last-updated date.
     private static func person(from row: ScrapedRow, _ notes: inout Notes) -> Person? {
-        guard let first = row.pieces.first, let id = CellContent(row.text(0, 1)).labels?.first else {
-            notes.add("people-table row without an [id] first; skipped")
-            return nil
-        }
-        var words: [Int] = []
-        var uris: [String] = []
-        var updated: String?
-        for index in row.pieces.indices.dropFirst() {
-            let text = row.text(index, 1)
-            if ScrapedMarkdownReader.isURI(text) {
-                uris.append(text)
-            } else if CellContent(text).isDateShaped, index == row.pieces.count - 1 {
-                updated = text
-            } else {
-                words.append(index)
-            }
-        }
-        let texts = nameAndOrganization(id: id, words: words, row, &notes)
-        return ScrapedPage.person(id: id, texts: texts, uris: uris, updated: updated, at: first.location, &notes)
+        guard let split = ScrapedPage.peopleRow(row, &notes) else { return nil }
+        let texts = nameAndOrganization(id: split.id, words: split.texts, row, &notes)
+        return ScrapedPage.person(id: split.id, texts: texts, uris: split.uris, updated: split.updated, at: split.location, &notes)
     }
 
     /// The name and organization columns ran together. IANA derives an id from the name (or
