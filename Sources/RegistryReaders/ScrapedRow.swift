@@ -41,6 +41,7 @@ struct ScrapedRow {
                 text: text(0, pieces.count), location: pieces.first?.location ?? .init(line: 0, column: 0))
             notes.add("no reading of this row fits the 12 columns in order; kept whole as the Description")
         }
+        nameTheProtocolOfAnUnnamedRow(&cells, &notes)
         placeLoneDate(&cells, &notes)
         diagnostics += notes.diagnostics
         return try RegistryColumns.record(from: cells, input)
@@ -64,8 +65,8 @@ struct ScrapedRow {
                 score: { column, first, count in
                     guard var value = content(first, count).plausibility(as: columns[column], dccpRow: dccpRow) else { return nil }
                     if piecesAreWords {
-                        // Where two free texts meet, prefer the later one to start early.
-                        if columns[column] == .description { value -= count }
+                        // Where two free texts meet, the words that open the later one decide.
+                        value += CellContent.openingBonus(content(first, count).text, as: columns[column])
                     } else {
                         value -= 50 * (count - 1)  // a `|` inside a cell
                     }
@@ -95,6 +96,18 @@ struct ScrapedRow {
                 notes.add("where the \(previous.title) ends and the \(column.title) begins is a guess: \"…\(abbreviated(text(spans[index - 1].first, spans[index - 1].count), tail: true))\" | \"\(abbreviated(text(span.first, span.count)))…\"")
             }
         }
+    }
+
+    /// Every record has a name or a number, so a row with neither whose protocol cell is set
+    /// shows a legacy service named after a protocol (`tcp`, `udp`: name-only rows of 2026-08-17).
+    private func nameTheProtocolOfAnUnnamedRow(_ cells: inout [TableCell], _ notes: inout Notes) {
+        let name = RegistryColumn.name.rawValue
+        let transport = RegistryColumn.transportProtocol.rawValue
+        guard cells[name].text.isEmpty, cells[RegistryColumn.number.rawValue].text.isEmpty, !cells[transport].text.isEmpty
+        else { return }
+        cells[name] = cells[transport]
+        cells[transport] = .missing
+        notes.add("a row with neither name nor port: read \"\(cells[name].text)\" as the service name, not the protocol")
     }
 
     /// A row showing one date does not say which date it is. In IANA's registry (2026-08-17) a
