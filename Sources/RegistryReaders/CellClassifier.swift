@@ -24,7 +24,20 @@ struct CellContent {
         isDateShaped = CellContent.isDateShaped(bytes)
         let scan = BracketScan(text)
         labels = scan.isLabelsOnly ? scan.labels : nil
-        mentionsUnauthorizedUse = CellContent.mentionsUnauthorizedUse(bytes)
+        mentionsUnauthorizedUse = !CellContent.unauthorizedUseWords(in: bytes[...]).isEmpty
+    }
+
+    /// Several words of running text (collapsed layout): none of the one-word classes, so only
+    /// the opening words (`text`) and whether the whole run mentions unauthorized use matter.
+    /// Saves building and scanning every run of a long note.
+    init(openingWords text: String, mentionsUnauthorizedUse: Bool) {
+        self.text = text
+        isPortShaped = false
+        isProtocol = false
+        isDateShaped = false
+        isDigits = false
+        labels = nil
+        self.mentionsUnauthorizedUse = mentionsUnauthorizedUse
     }
 
     /// How plausible the text is as a cell of `column`, higher is better; nil when impossible.
@@ -78,16 +91,12 @@ struct CellContent {
     /// with "Defined TXT keys", 210 with "This entry", none of the descriptions do; 105 of the
     /// 112 unauthorized-use texts open with "Known" or "Unauthorized".
     static func openingBonus(_ text: String, as column: RegistryColumn) -> Int {
-        let lower = text.prefix(24).lowercased()
-        switch column {
-        case .notes:
-            return noteOpenings.contains { lower.hasPrefix($0) } ? 45 : 0
-        case .unauthorizedUse:
-            if lower.hasPrefix("known ") { return 6 }  // before "Known UNAUTHORIZED", not after
-            return lower.hasPrefix("unauthori") || lower.hasPrefix("unofficial") ? 5 : 0
-        default:
-            return 0
-        }
+        guard column == .notes || column == .unauthorizedUse else { return 0 }
+        let lower = text.utf8.prefix(24).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        func opens(_ words: String) -> Bool { lower.starts(with: words.utf8) }
+        if column == .notes { return noteOpenings.contains(where: opens) ? 45 : 0 }
+        if opens("known ") { return 6 }  // before "Known UNAUTHORIZED", not after
+        return opens("unauthori") || opens("unofficial") ? 5 : 0
     }
 
     private static let noteOpenings = [
@@ -127,13 +136,19 @@ struct CellContent {
     /// so in one of these words; no note or description does.
     private static let unauthorizedUseWords = ["unauthori", "unofficial", "without an assignment", "without assignment"]
 
-    private static func mentionsUnauthorizedUse(_ bytes: [UInt8]) -> Bool {
+    /// Where the words of unauthorized use occur in `bytes` (offsets into its base).
+    static func unauthorizedUseWords(in bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
         let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        return unauthorizedUseWords.contains { word in
+        for word in unauthorizedUseWords {
             let needle = Array(word.utf8)
-            guard lower.count >= needle.count else { return false }
-            return (0...(lower.count - needle.count)).contains { lower[$0..<($0 + needle.count)].elementsEqual(needle) }
+            guard lower.count >= needle.count else { continue }
+            for start in 0...(lower.count - needle.count)
+            where lower[start] == needle[0] && lower[start..<(start + needle.count)].elementsEqual(needle) {
+                found.append((bytes.startIndex + start)..<(bytes.startIndex + start + needle.count))
+            }
         }
+        return found
     }
 }
 

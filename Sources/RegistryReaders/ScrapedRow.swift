@@ -50,18 +50,29 @@ struct ScrapedRow {
     private func align(_ notes: inout Notes) -> [CellAlignment.Span]? {
         let columns = RegistryColumn.allCases
         let dccpRow = pieces.indices.contains { text($0, 1) == "dccp" }
-        var contents: [Int: CellContent] = [:]
+        let keywords = CellContent.unauthorizedUseWords(in: bytes[...])
+        var contents = [CellContent?](repeating: nil, count: pieces.count * (pieces.count + 1))
         func content(_ first: Int, _ count: Int) -> CellContent {
             let key = first * (pieces.count + 1) + count
             if let known = contents[key] { return known }
-            let made = CellContent(text(first, count))
+            let made: CellContent
+            if piecesAreWords, count > 1 {
+                let span = pieces[first].range.lowerBound..<pieces[first + count - 1].range.upperBound
+                made = CellContent(
+                    openingWords: text(first, min(count, 4)),
+                    mentionsUnauthorizedUse: keywords.contains { span.contains($0.lowerBound) && span.contains($0.upperBound - 1) })
+            } else {
+                made = CellContent(text(first, count))
+            }
             contents[key] = made
             return made
         }
         func solve(_ filled: Int?) -> [CellAlignment.Span]? {
-            CellAlignment.best(
+            // Known filled columns bound how many pieces one cell can take.
+            let longest = filled.map { pieces.count - $0 + 1 } ?? pieces.count
+            return CellAlignment.best(
                 pieces: pieces.count, columns: columns.count, filled: filled, columnCost: 30,
-                maxSpan: { CellContent.isFreeText(columns[$0]) ? pieces.count : 1 },
+                maxSpan: { CellContent.isFreeText(columns[$0]) ? longest : 1 },
                 score: { column, first, count in
                     guard var value = content(first, count).plausibility(as: columns[column], dccpRow: dccpRow) else { return nil }
                     if piecesAreWords {
