@@ -39,8 +39,9 @@ struct CellAlignment {
                         best[skip] = here
                         from[skip] = nil
                     }
-                    guard piece < pieces, filled == nil || used + 1 < counts else { continue }
-                    for count in 1...min(maxSpan(column), pieces - piece) {
+                    let longest = min(maxSpan(column), pieces - piece)
+                    guard longest >= 1, filled == nil || used + 1 < counts else { continue }
+                    for count in 1...longest {
                         guard let value = score(column, piece, count) else { continue }
                         let next = index(piece + count, column + 1, filled == nil ? 0 : used + 1)
                         let total = here + value - columnCost

@@ -25,6 +25,7 @@ public enum ScrapedMarkdownReader: RegistryReader {
         var registry = Registry(sourceFiles: [input.displayName])
         var index = 0
         var section = Section.metadata
+        var sawRecordsTable = false
         func text(_ i: Int) -> ArraySlice<UInt8> { lines[i].bytes }
         while index < lines.count {
             let line = text(index)
@@ -34,6 +35,7 @@ public enum ScrapedMarkdownReader: RegistryReader {
                 index += 1
             } else if line.starts(with: recordsHeader.utf8) {
                 section = .records
+                sawRecordsTable = true
                 index += skipRule(after: index, lines)
             } else if trimmed.elementsEqual("Contact Information".utf8) {
                 section = .people
@@ -56,7 +58,9 @@ public enum ScrapedMarkdownReader: RegistryReader {
                 var notes = Notes(input: input, line: number)
                 let row = splitRow(rowText, line: number, input, &notes)
                 diagnostics += notes.diagnostics
-                if section == .records {
+                if row.pieces.isEmpty {
+                    diagnostics.append(Diagnostic(file: input.displayName, line: number, message: "row without cells; skipped"))
+                } else if section == .records {
                     registry.records.append(try row.record(input, diagnostics: &diagnostics))
                 } else if let person = person(from: row, input, &diagnostics) {
                     registry.people!.append(person)
@@ -66,6 +70,11 @@ public enum ScrapedMarkdownReader: RegistryReader {
                 diagnostics.append(Diagnostic(file: input.displayName, line: number, message: "line not read: not a metadata item, a table row or the title"))
                 index += 1
             }
+        }
+        guard sawRecordsTable else {
+            throw ReadError(
+                file: input.displayName, line: 1, column: 1,
+                message: "no records table: the Markdown-like page has a line starting \"\(recordsHeader)\"; name the input's layout if it is another")
         }
         return registry
     }

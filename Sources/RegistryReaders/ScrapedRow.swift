@@ -69,7 +69,7 @@ struct ScrapedRow {
         }
         func solve(_ filled: Int?) -> [CellAlignment.Span]? {
             // Known filled columns bound how many pieces one cell can take.
-            let longest = filled.map { pieces.count - $0 + 1 } ?? pieces.count
+            let longest = filled.map { max(1, pieces.count - $0 + 1) } ?? pieces.count
             return CellAlignment.best(
                 pieces: pieces.count, columns: columns.count, filled: filled, columnCost: 30,
                 maxSpan: { CellContent.isFreeText(columns[$0]) ? longest : 1 },

@@ -34,6 +34,7 @@ public enum ScrapedTextReader: RegistryReader {
         let lines = ScrapedPage.lines(input)
         var registry = Registry(sourceFiles: [input.displayName])
         var section = Section.metadata
+        var sawRecordsTable = false
         var heading: (key: String, line: Int)?
         var value: [String] = []
         func finishBlock() {
@@ -53,6 +54,7 @@ public enum ScrapedTextReader: RegistryReader {
             if line.starts(with: recordsHeader.utf8) {
                 finishBlock()
                 section = .records
+                sawRecordsTable = true
             } else if trimmed == "Contact Information" {
                 finishBlock()
                 section = .people
@@ -86,6 +88,11 @@ public enum ScrapedTextReader: RegistryReader {
             }
         }
         finishBlock()
+        guard sawRecordsTable else {
+            throw ReadError(
+                file: input.displayName, line: 1, column: 1,
+                message: "no records table: the collapsed page has its column header on one line, starting \"\(recordsHeader)\"; name the input's layout if it is another")
+        }
         return registry
     }
 

@@ -98,6 +98,26 @@ private func labels(_ xrefs: [Xref]?) -> [String]? { xrefs?.map(\.label) }
         #expect(warnings.map(\.line) == [3])
     }
 
+    @Test func tooFewCellsForTheMarkersIsReadAndReported() throws {
+        // 2 cells and 2 markers: 10 filled columns cannot be; found by fuzzing (it crashed).
+        let (registry, warnings) = try read(md("svc | 100 | ||"), with: ScrapedMarkdownReader.self)
+        #expect(registry.records.first?.number?.text == "100")
+        #expect(warnings.map(\.line) == [3])
+        #expect(warnings.first?.message.contains("do not make 12 columns") == true)
+        let (empty, emptyWarnings) = try read(md("4196 | Unassigned | ||||||||||\n | | |"), with: ScrapedMarkdownReader.self)
+        #expect(empty.records.count == 1)
+        #expect(emptyWarnings.map(\.line) == [4])
+        #expect(emptyWarnings.first?.message == "row without cells; skipped")
+    }
+
+    @Test func inputItCannotReadIsAnErrorWithItsPlace() {
+        #expect(readError([], with: ScrapedMarkdownReader.self)?.message.hasPrefix("no records table") == true)
+        #expect(readError(Array("just text\n".utf8), with: ScrapedTextReader.self)?.line == 1)
+        let invalid = readError(Array((mdHeader + "svc | 1 | tcp | caf").utf8) + [0xE9] + Array(" | ||||||||".utf8), with: ScrapedMarkdownReader.self)
+        #expect(invalid?.line == 3)
+        #expect(invalid?.message.contains("invalid UTF-8") == true)
+    }
+
     @Test func readsTheMetadataItems() throws {
         let page = """
             Service Name and Transport Protocol Port Number Registry
