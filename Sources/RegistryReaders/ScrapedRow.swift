@@ -35,10 +35,9 @@ struct ScrapedRow {
                 cells[span.column] = TableCell(text: text(span.first, span.count), location: pieces[span.first].location)
             }
             describeGuesses(spans, &notes)
-        } else {
+        } else if let first = pieces.first {
             // No reading fits the columns' order: keep the whole row, as its description.
-            cells[RegistryColumn.description.rawValue] = TableCell(
-                text: text(0, pieces.count), location: pieces.first?.location ?? .init(line: 0, column: 0))
+            cells[RegistryColumn.description.rawValue] = TableCell(text: text(0, pieces.count), location: first.location)
             notes.add("no reading of this row fits the 12 columns in order; kept whole as the Description")
         }
         nameTheProtocolOfAnUnnamedRow(&cells, &notes)
