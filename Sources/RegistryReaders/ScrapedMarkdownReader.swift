@@ -24,7 +24,7 @@ public enum ScrapedMarkdownReader: RegistryReader {
         let lines = ScrapedPage.lines(input)
         var registry = Registry(sourceFiles: [input.displayName])
         var index = 0
-        var section = Section.metadata
+        var section = ScrapedPage.Section.metadata
         var sawRecordsTable = false
         func text(_ i: Int) -> ArraySlice<UInt8> { lines[i].bytes }
         while index < lines.count {
@@ -71,15 +71,9 @@ public enum ScrapedMarkdownReader: RegistryReader {
                 index += 1
             }
         }
-        guard sawRecordsTable else {
-            throw ReadError(
-                file: input.displayName, line: 1, column: 1,
-                message: "no records table: the Markdown-like page has a line starting \"\(recordsHeader)\"; name the input's layout if it is another")
-        }
+        guard sawRecordsTable else { throw ScrapedPage.noRecordsTable(input, "the Markdown-like page has a line starting \"\(recordsHeader)\"") }
         return registry
     }
-
-    private enum Section { case metadata, records, people }
 
     /// Lines a table header takes: itself, and the `---|---` rule under it.
     private static func skipRule(after header: Int, _ lines: [(number: Int, bytes: ArraySlice<UInt8>)]) -> Int {

@@ -3,6 +3,16 @@ import RegistryModel
 /// What the two scraped layouts share besides their rows: the page's lines, its metadata items
 /// and its people table.
 enum ScrapedPage {
+    /// Where a line stands on the page.
+    enum Section { case metadata, records, people }
+
+    /// The error for an input without the records table (likely another layout).
+    static func noRecordsTable(_ input: InputFile, _ expected: String) -> ReadError {
+        ReadError(
+            file: input.displayName, line: 1, column: 1,
+            message: "no records table: \(expected); name the input's layout if it is another")
+    }
+
     /// The input's lines without their line ends, numbered from 1.
     static func lines(_ input: InputFile) -> [(number: Int, bytes: ArraySlice<UInt8>)] {
         var bytes = input.bytes[...]

@@ -33,7 +33,7 @@ public enum ScrapedTextReader: RegistryReader {
         try checkUTF8(input)
         let lines = ScrapedPage.lines(input)
         var registry = Registry(sourceFiles: [input.displayName])
-        var section = Section.metadata
+        var section = ScrapedPage.Section.metadata
         var sawRecordsTable = false
         var heading: (key: String, line: Int)?
         var value: [String] = []
@@ -88,15 +88,9 @@ public enum ScrapedTextReader: RegistryReader {
             }
         }
         finishBlock()
-        guard sawRecordsTable else {
-            throw ReadError(
-                file: input.displayName, line: 1, column: 1,
-                message: "no records table: the collapsed page has its column header on one line, starting \"\(recordsHeader)\"; name the input's layout if it is another")
-        }
+        guard sawRecordsTable else { throw ScrapedPage.noRecordsTable(input, "the collapsed page has its column header on one line, starting \"\(recordsHeader)\"") }
         return registry
     }
-
-    private enum Section { case metadata, records, people }
 
     /// The line's words, split at spaces, except inside `[…]` (a label may hold spaces).
     static func words(_ bytes: [UInt8], line: Int, _ input: InputFile) -> ScrapedRow {
