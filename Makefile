@@ -7,7 +7,7 @@ BIN     := .build/release/ianaconv
 SUDO    := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all deps build release run test bench clean
+.PHONY: all deps build release run test bench fuzz clean
 
 all: release
 
@@ -43,3 +43,23 @@ bench: release
 
 clean:
 	rm -rf .build
+
+# libFuzzer + AddressSanitizer on every reader (Tests/Fuzz), seeded from the samples and the
+# fixtures; FUZZ_SECONDS per reader. Crashes land in .build-fuzz/artifacts: keep each as a
+# regression file under Tests/Fixtures/fuzz/<layout>/.
+FUZZ_SECONDS ?= 600
+FUZZ_READERS ?= XML CSV
+FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+fuzz: deps
+	cd Tests/Fuzz && for reader in $(FUZZ_READERS); do \
+	  $(SWIFT) build -c debug --scratch-path ../../.build-fuzz $(FUZZ_FLAGS) --product Fuzz$$reader || exit 1; \
+	done
+	@for reader in $(FUZZ_READERS); do \
+	  layout=$$(echo $$reader | tr A-Z a-z); corpus=.build-fuzz/corpus/$$layout; \
+	  mkdir -p $$corpus .build-fuzz/artifacts; \
+	  cp Samples/registry.* Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
+	  echo "fuzzing the $$layout reader for $(FUZZ_SECONDS) s"; \
+	  SWIFT_BACKTRACE=enable=no .build-fuzz/debug/Fuzz$$reader $$corpus -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=262144 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/artifacts/$$layout- \
+	    -print_final_stats=1 2>&1 | grep -E '^(stat::|Done|==.*ERROR|SUMMARY)' ; \
+	done
