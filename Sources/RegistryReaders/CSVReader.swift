@@ -16,11 +16,13 @@ public enum CSVReader: RegistryReader {
     static let olderUnauthorizedColumn = "Known Unauthorized Uses"
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
+        let utf16LE = "Service Name,Port".utf16.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        return contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
+            || head.starts(with: [0xFF, 0xFE] + utf16LE)
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        try checkUTF8(input)
+        let input = try utf8Input(input)
         var parser = CSVParser(input: input)
         guard let header = try parser.nextRow() else {
             throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: a CSV registry starts with a header row")
