@@ -23,6 +23,10 @@ public enum CSVReader: RegistryReader {
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
         let input = try utf8Input(input)
+        // Refuse a foreign file before parsing a possibly huge first "row" of it.
+        if !input.bytes.isEmpty, !contentStart(input.bytes.prefix(64)).starts(with: Array("Service Name,".utf8)) {
+            throw headerError(input)
+        }
         var parser = CSVParser(input: input)
         guard let header = try parser.nextRow() else {
             throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: a CSV registry starts with a header row")
@@ -45,11 +49,13 @@ public enum CSVReader: RegistryReader {
         let names = header.map(\.text)
         var expected = columns
         if names.count == columns.count, names[10] == olderUnauthorizedColumn { expected[10] = olderUnauthorizedColumn }
-        guard names == expected else {
-            throw ReadError(
-                file: input.displayName, line: 1, column: 1,
-                message: "the header row is not IANA's 12 columns (\(columns.joined(separator: ",")))")
-        }
+        guard names == expected else { throw headerError(input) }
+    }
+
+    private static func headerError(_ input: InputFile) -> ReadError {
+        ReadError(
+            file: input.displayName, line: 1, column: 1,
+            message: "the header row is not IANA's 12 columns (\(columns.joined(separator: ",")))")
     }
 
     private static func record(from row: [CSVField], _ input: InputFile) throws(ReadError) -> Record {
