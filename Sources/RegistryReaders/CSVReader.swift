@@ -12,11 +12,17 @@ public enum CSVReader: RegistryReader {
     static let olderUnauthorizedColumn = "Known Unauthorized Uses"
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
+        let utf16LE = "Service Name,Port".utf16.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        return contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
+            || head.starts(with: [0xFF, 0xFE] + utf16LE)
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        try checkUTF8(input)
+        let input = try utf8Input(input)
+        // Refuse a foreign file before parsing a possibly huge first "row" of it.
+        if !input.bytes.isEmpty, !contentStart(input.bytes.prefix(64)).starts(with: Array("Service Name,".utf8)) {
+            throw headerError(input)
+        }
         var parser = CSVParser(input: input)
         guard let header = try parser.nextRow() else {
             throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: a CSV registry starts with a header row")
@@ -39,11 +45,13 @@ public enum CSVReader: RegistryReader {
         let names = header.map(\.text)
         var expected = columns
         if names.count == columns.count, names[10] == olderUnauthorizedColumn { expected[10] = olderUnauthorizedColumn }
-        guard names == expected else {
-            throw ReadError(
-                file: input.displayName, line: 1, column: 1,
-                message: "the header row is not IANA's 12 columns (\(columns.joined(separator: ",")))")
-        }
+        guard names == expected else { throw headerError(input) }
+    }
+
+    private static func headerError(_ input: InputFile) -> ReadError {
+        ReadError(
+            file: input.displayName, line: 1, column: 1,
+            message: "the header row is not IANA's 12 columns (\(columns.joined(separator: ",")))")
     }
 }
 
