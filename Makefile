@@ -67,7 +67,7 @@ clean:
 # fixtures; FUZZ_SECONDS per reader. Crashes land in .build-fuzz/artifacts: keep each as a
 # regression file under Tests/Fixtures/fuzz/<layout>/.
 FUZZ_SECONDS ?= 600
-FUZZ_READERS ?= XML CSV
+FUZZ_READERS ?= XML CSV MD Collapsed
 FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 fuzz: deps
 	cd Tests/Fuzz && for reader in $(FUZZ_READERS); do \
@@ -76,7 +76,7 @@ fuzz: deps
 	@for reader in $(FUZZ_READERS); do \
 	  layout=$$(echo $$reader | tr A-Z a-z); corpus=.build-fuzz/corpus/$$layout; \
 	  mkdir -p $$corpus .build-fuzz/artifacts; \
-	  cp Samples/registry.* Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
+	  cp Samples/registry.* Tests/Fixtures/seeds/*.txt Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
 	  echo "fuzzing the $$layout reader for $(FUZZ_SECONDS) s"; \
 	  SWIFT_BACKTRACE=enable=no .build-fuzz/debug/Fuzz$$reader $$corpus -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=262144 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/artifacts/$$layout- \
