@@ -13,7 +13,7 @@ struct CellContent {
     let isDigits: Bool
     /// The labels when the text is only `[label]`s, else nil.
     let labels: [String]?
-    let mentionsUnauthorizedUse: Bool
+    var mentionsUnauthorizedUse: Bool
 
     init(_ text: String) {
         self.text = text

@@ -49,34 +49,20 @@ struct ScrapedRow {
     private func align(_ notes: inout Notes) -> [CellAlignment.Span]? {
         let columns = RegistryColumn.allCases
         let dccpRow = pieces.indices.contains { text($0, 1) == "dccp" }
-        let keywords = CellContent.unauthorizedUseWords(in: bytes[...])
-        var contents = [CellContent?](repeating: nil, count: pieces.count * (pieces.count + 1))
-        func content(_ first: Int, _ count: Int) -> CellContent {
-            let key = first * (pieces.count + 1) + count
-            if let known = contents[key] { return known }
-            let made: CellContent
-            if piecesAreWords, count > 1 {
-                let span = pieces[first].range.lowerBound..<pieces[first + count - 1].range.upperBound
-                made = CellContent(
-                    openingWords: text(first, min(count, 4)),
-                    mentionsUnauthorizedUse: keywords.contains { span.contains($0.lowerBound) && span.contains($0.upperBound - 1) })
-            } else {
-                made = CellContent(text(first, count))
-            }
-            contents[key] = made
-            return made
-        }
+        var contents = SpanContents(self)
         func solve(_ filled: Int?) -> [CellAlignment.Span]? {
             // Known filled columns bound how many pieces one cell can take.
-            let longest = filled.map { max(1, pieces.count - $0 + 1) } ?? pieces.count
+            var longest = filled.map { max(1, pieces.count - $0 + 1) } ?? pieces.count
+            if !piecesAreWords { longest = min(longest, SpanContents.maxMergedCells) }
             return CellAlignment.best(
                 pieces: pieces.count, columns: columns.count, filled: filled, columnCost: 30,
                 maxSpan: { CellContent.isFreeText(columns[$0]) ? longest : 1 },
                 score: { column, first, count in
-                    guard var value = content(first, count).plausibility(as: columns[column], dccpRow: dccpRow) else { return nil }
+                    guard var value = contents.content(first, count).plausibility(as: columns[column], dccpRow: dccpRow)
+                    else { return nil }
                     if piecesAreWords {
                         // Where two free texts meet, the words that open the later one decide.
-                        value += CellContent.openingBonus(content(first, count).text, as: columns[column])
+                        value += contents.openingBonus(first, columns[column])
                     } else {
                         value -= 50 * (count - 1)  // a `|` inside a cell
                     }
@@ -145,6 +131,71 @@ struct ScrapedRow {
         let limit = 40
         guard text.count > limit else { return text }
         return tail ? "…" + text.suffix(limit) : text.prefix(limit) + "…"
+    }
+}
+
+/// The content of each span of a row that its alignment weighs, built once each and in memory
+/// linear in the row: single pieces in full; runs of words (collapsed text) only by what decides
+/// their score, the words that open them and whether they mention unauthorized use; runs of
+/// cells (a `|` inside a cell) in full, up to `maxMergedCells`.
+struct SpanContents {
+    /// More `|` than this inside one cell is not a note but a broken row.
+    static let maxMergedCells = 64
+
+    private let row: ScrapedRow
+    private var singles: [CellContent?]
+    private var merged: [Int: CellContent] = [:]
+    /// Per piece, in collapsed text: its opening words, and the bonus they give a note or an
+    /// unauthorized-use text that starts there.
+    private var openings: [CellContent] = []
+    private var noteBonus: [Int] = []
+    private var unauthorizedUseBonus: [Int] = []
+    /// Per piece: where the first unauthorized-use word at or after its start ends.
+    private var keywordEnd: [Int] = []
+
+    init(_ row: ScrapedRow) {
+        self.row = row
+        singles = Array(repeating: nil, count: row.pieces.count)
+        guard row.piecesAreWords else { return }
+        let matches = CellContent.unauthorizedUseWords(in: row.bytes[...]).sorted { $0.lowerBound < $1.lowerBound }
+        var suffixEnd = Array(repeating: Int.max, count: matches.count + 1)
+        for index in matches.indices.reversed() { suffixEnd[index] = min(matches[index].upperBound, suffixEnd[index + 1]) }
+        var next = 0
+        for (index, piece) in row.pieces.enumerated() {
+            while next < matches.count, matches[next].lowerBound < piece.range.lowerBound { next += 1 }
+            keywordEnd.append(suffixEnd[next])
+            let words = row.text(index, min(4, row.pieces.count - index))
+            openings.append(CellContent(openingWords: words, mentionsUnauthorizedUse: false))
+            noteBonus.append(CellContent.openingBonus(words, as: .notes))
+            unauthorizedUseBonus.append(CellContent.openingBonus(words, as: .unauthorizedUse))
+        }
+    }
+
+    mutating func content(_ first: Int, _ count: Int) -> CellContent {
+        if count == 1 {
+            if let known = singles[first] { return known }
+            let made = CellContent(row.text(first, 1))
+            singles[first] = made
+            return made
+        }
+        if row.piecesAreWords {
+            var run = openings[first]
+            run.mentionsUnauthorizedUse = row.pieces[first + count - 1].range.upperBound >= keywordEnd[first]
+            return run
+        }
+        let key = first * (SpanContents.maxMergedCells + 1) + count
+        if let known = merged[key] { return known }
+        let made = CellContent(row.text(first, count))
+        merged[key] = made
+        return made
+    }
+
+    func openingBonus(_ first: Int, _ column: RegistryColumn) -> Int {
+        switch column {
+        case .notes: noteBonus[first]
+        case .unauthorizedUse: unauthorizedUseBonus[first]
+        default: 0
+        }
     }
 }
 
