@@ -1,0 +1,239 @@
+/// A table of a plain-text page, as a text browser lays out an HTML table:
+///
+/// - columns are fixed-width and separated by blanks, so a column boundary is a run of display
+///   columns that is blank on every line of the table (header included). The header words are
+///   centred and only *name* the columns found that way; where blanks happen to split one
+///   column (a narrow `Port Number`), the pieces are merged until their header is a known name;
+/// - each cell is centred vertically in its row: a cell of height h in a row of height H starts
+///   `(H - h) / 2` lines down. So the one-line cells (the anchors: name, port, protocol, dates)
+///   all sit on one line, and every other cell covers that line too; a tall note starts above it.
+struct TextTable {
+    /// The header name of each column, and the display columns it spans.
+    var names: [String]
+    var columns: [Range<Int>]
+    /// Line indices (0-based) of each row, and of the line its one-line cells sit on.
+    var rows: [(lines: ClosedRange<Int>, anchor: Int)]
+
+    func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+
+    /// How wide text may run in a column: to the next column less one blank, or for the last
+    /// column as wide as it is.
+    func wrapWidth(_ index: Int) -> Int {
+        index + 1 < columns.count
+            ? columns[index + 1].lowerBound - columns[index].lowerBound - 1
+            : columns[index].count
+    }
+
+    /// Reads the table whose header block is `header` and whose rows run from the line after
+    /// it up to `end` (exclusive; empty lines at the end are not part of it).
+    /// `knownNames` are the header names that may appear; a row's anchors are the lines where
+    /// a column of `anchorNames` has text.
+    init(
+        _ lines: TextLines, header: Range<Int>, end: Int, knownNames: Set<String>, anchorNames: Set<String>,
+        input: InputFile, what: String
+    ) throws(ReadError) {
+        var bodyEnd = end
+        while bodyEnd > header.upperBound, lines.isEmpty(bodyEnd - 1) { bodyEnd -= 1 }
+        let body = header.upperBound..<bodyEnd
+        guard !body.isEmpty else {
+            throw ReadError(
+                file: input.displayName, line: header.upperBound, column: 1,
+                message: "the \(what) has a header but no rows; the page looks truncated")
+        }
+        let counts = lines.occupiedColumns(body)
+        let inHeader = lines.occupiedColumns(header)
+        func isUsed(_ column: Int, allowing stray: Int) -> Bool {
+            (column < inHeader.count && inHeader[column] > 0) || (column < counts.count && counts[column] > stray)
+        }
+        let width = max(counts.count, inHeader.count)
+        let pieces = TextTable.runs(width) { isUsed($0, allowing: 0) }
+        (names, columns) = try TextTable.name(pieces, lines, header: header, knownNames: knownNames, input: input, what: what) { piece in
+            // Blanks in all but a few lines (a word that overflowed its column) still part columns.
+            TextTable.runs(width) { piece.contains($0) && isUsed($0, allowing: max(1, body.count / 1000)) }
+        }
+        var anchorMask: UInt32 = 0
+        for (index, name) in names.enumerated() where anchorNames.contains(name) { anchorMask |= 1 << UInt32(index) }
+        var occupancy: [UInt32] = []
+        occupancy.reserveCapacity(body.count)
+        for line in body {
+            var mask: UInt32 = 0
+            for (index, cell) in lines.cells(line, columns: columns).enumerated() where !cell.isEmpty {
+                mask |= 1 << UInt32(index)
+            }
+            occupancy.append(mask)
+        }
+        let grouping = RowGrouping(occupancy: occupancy, anchorMask: anchorMask, columnCount: columns.count)
+        switch grouping.rows() {
+        case .success(let rows):
+            self.rows = rows.map { (($0.lines.lowerBound + body.lowerBound)...($0.lines.upperBound + body.lowerBound), $0.anchor + body.lowerBound) }
+        case .failure(let failure):
+            throw ReadError(
+                file: input.displayName, line: body.lowerBound + failure.line + 1, column: 1,
+                message: failure.atEnd
+                    ? "the \(what) ends inside a row: the cells around this line have no lines below to balance the ones above; the page looks truncated"
+                    : "cannot group the lines around here into rows of the \(what) (each cell must be centred on its row's one-line cells); the page looks edited or cut")
+        }
+    }
+
+    /// The maximal runs of columns below `width` where `used` holds.
+    private static func runs(_ width: Int, _ used: (Int) -> Bool) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start: Int?
+        for column in 0...width {
+            let isUsed = column < width && used(column)
+            if isUsed, start == nil { start = column }
+            if !isUsed, let from = start {
+                runs.append(from..<column)
+                start = nil
+            }
+        }
+        return runs
+    }
+
+    /// Names the pieces by the header text above them, merging neighbours that one header
+    /// name spans. A piece under several names is split by `split`; a split-off piece with no
+    /// header is the overflowing tail of the column on its left.
+    private static func name(
+        _ found: [Range<Int>], _ lines: TextLines, header: Range<Int>, knownNames: Set<String>,
+        input: InputFile, what: String, split: (Range<Int>) -> [Range<Int>]
+    ) throws(ReadError) -> ([String], [Range<Int>]) {
+        func headerText(_ range: Range<Int>) -> String {
+            header.map { lines.string(lines.cells($0, columns: [range, range.upperBound..<range.upperBound])[0]) }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        var pieces: [Range<Int>] = []
+        for piece in found {
+            let text = headerText(piece)
+            guard !knownNames.contains(text), !knownNames.contains(where: { $0.hasPrefix(text) }) else {
+                pieces.append(piece)
+                continue
+            }
+            for part in split(piece) {
+                if headerText(part).isEmpty, let previous = pieces.popLast() {
+                    pieces.append(previous.lowerBound..<part.upperBound)
+                } else {
+                    pieces.append(part)
+                }
+            }
+        }
+        var names: [String] = []
+        var columns: [Range<Int>] = []
+        var index = 0
+        while index < pieces.count {
+            var last = index
+            var range = pieces[index]
+            var text = headerText(range)
+            while !knownNames.contains(text), last + 1 < pieces.count {
+                last += 1
+                range = pieces[index].lowerBound..<pieces[last].upperBound
+                text = headerText(range)
+            }
+            guard knownNames.contains(text) else {
+                throw ReadError(
+                    file: input.displayName, line: header.lowerBound + 1, column: pieces[index].lowerBound + 1,
+                    message: "the \(what) has a column headed \"\(headerText(pieces[index]))\", which is not one of: \(knownNames.sorted().joined(separator: ", "))")
+            }
+            names.append(text)
+            columns.append(range)
+            index = last + 1
+        }
+        return (names, columns)
+    }
+}
+
+/// Splits the lines of a table body into rows. Every row has one anchor line (where its
+/// one-line cells sit); the lines between two anchors belong to the row above (its lower half)
+/// or the row below (its upper half). A row of height H has `(H - 1) / 2` lines above its anchor
+/// and the rest below, so each row's lower half is its upper half or one more: a chain of
+/// two-way choices, settled by dynamic programming over the rows. A choice is valid when every
+/// cell of the row is centred on it; among valid choices the one with the fewest lines that no
+/// cell fills (a cell ending in a line break) wins.
+struct RowGrouping {
+    let occupancy: [UInt32]
+    let anchorMask: UInt32
+    let columnCount: Int
+
+    struct Failure: Error {
+        var line: Int
+        var atEnd: Bool
+    }
+
+    struct Row {
+        var lines: ClosedRange<Int>
+        var anchor: Int
+    }
+
+    private struct State {
+        var up: Int  // lines of this row above its anchor
+        var down: Int
+        var cost: Int
+        var next: Int  // lines of the next row above its anchor (-1 after the last row)
+    }
+
+    func rows() -> Result<[Row], Failure> {
+        let anchors = occupancy.indices.filter { occupancy[$0] & anchorMask != 0 }
+        guard let first = anchors.first else { return .failure(Failure(line: 0, atEnd: true)) }
+        // choices[i]: for each `next` value reachable after row i, the best state.
+        var choices: [[State]] = []
+        choices.reserveCapacity(anchors.count)
+        var frontier = [(up: first, cost: 0)]
+        for (i, anchor) in anchors.enumerated() {
+            var reached: [State] = []
+            for (up, cost) in frontier {
+                for down in [up, up + 1] {
+                    let next: Int
+                    if i + 1 < anchors.count {
+                        next = anchors[i + 1] - anchor - 1 - down
+                        guard next >= 0 else { continue }
+                    } else {
+                        guard anchor + down == occupancy.count - 1 else { continue }
+                        next = -1
+                    }
+                    guard let rowCost = self.cost(top: anchor - up, bottom: anchor + down) else { continue }
+                    let state = State(up: up, down: down, cost: cost + rowCost, next: next)
+                    if let known = reached.firstIndex(where: { $0.next == next }) {
+                        if state.cost < reached[known].cost { reached[known] = state }
+                    } else {
+                        reached.append(state)
+                    }
+                }
+            }
+            guard !reached.isEmpty else {
+                return .failure(Failure(line: anchor, atEnd: i + 1 == anchors.count))
+            }
+            reached.sort { $0.next < $1.next }
+            choices.append(reached)
+            frontier = reached.map { ($0.next, $0.cost) }
+        }
+        var rows: [Row] = []
+        rows.reserveCapacity(anchors.count)
+        var wanted = -1
+        for i in anchors.indices.reversed() {
+            guard let state = choices[i].first(where: { $0.next == wanted }) else {
+                return .failure(Failure(line: anchors[i], atEnd: false))
+            }
+            rows.append(Row(lines: (anchors[i] - state.up)...(anchors[i] + state.down), anchor: anchors[i]))
+            wanted = state.up
+        }
+        return .success(rows.reversed())
+    }
+
+    /// nil when a cell is not centred in the row `top...bottom`; else the lines no cell fills.
+    private func cost(top: Int, bottom: Int) -> Int? {
+        let height = bottom - top + 1
+        var tallest = 0
+        for column in 0..<columnCount {
+            let bit: UInt32 = 1 << UInt32(column)
+            var first = -1
+            var last = -1
+            for line in top...bottom where occupancy[line] & bit != 0 {
+                if first < 0 { first = line }
+                last = line
+            }
+            guard first >= 0 else { continue }
+            let cellHeight = last - first + 1
+            guard first - top == (height - cellHeight) / 2 else { return nil }
+            tallest = max(tallest, cellHeight)
+        }
+        return height - tallest
+    }
+}
