@@ -13,16 +13,13 @@ struct TextTable {
     var columns: [Range<Int>]
     /// Line indices (0-based) of each row, and of the line its one-line cells sit on.
     var rows: [(lines: ClosedRange<Int>, anchor: Int)]
+    private var wrapWidths: [Int]
 
     func column(_ name: String) -> Int? { names.firstIndex(of: name) }
 
     /// How wide text may run in a column: to the next column less one blank, or for the last
     /// column as wide as it is.
-    func wrapWidth(_ index: Int) -> Int {
-        index + 1 < columns.count
-            ? columns[index + 1].lowerBound - columns[index].lowerBound - 1
-            : columns[index].count
-    }
+    func wrapWidth(_ index: Int) -> Int { wrapWidths[index] }
 
     /// Reads the table whose header block is `header` and whose rows run from the line after
     /// it up to `end` (exclusive; empty lines at the end are not part of it).
@@ -54,15 +51,27 @@ struct TextTable {
         var anchorMask: UInt32 = 0
         for (index, name) in names.enumerated() where anchorNames.contains(name) { anchorMask |= 1 << UInt32(index) }
         var occupancy: [UInt32] = []
+        var widths: [(line: Int, firstWord: Int, capital: Bool)] = []
         occupancy.reserveCapacity(body.count)
+        widths.reserveCapacity(body.count * columns.count)
         for line in body {
             var mask: UInt32 = 0
-            for (index, cell) in lines.cells(line, columns: columns).enumerated() where !cell.isEmpty {
-                mask |= 1 << UInt32(index)
+            for (index, cell) in lines.cells(line, columns: columns).enumerated() {
+                if !cell.isEmpty { mask |= 1 << UInt32(index) }
+                let word = cell.lowerBound..<(lines.bytes[cell].firstIndex(where: isBlank) ?? cell.upperBound)
+                let capital = !cell.isEmpty && lines.bytes[cell.lowerBound] >= UInt8(ascii: "A") && lines.bytes[cell.lowerBound] <= UInt8(ascii: "Z")
+                widths.append((lines.width(cell), lines.width(word), capital))
             }
             occupancy.append(mask)
         }
-        let grouping = RowGrouping(occupancy: occupancy, anchorMask: anchorMask, columnCount: columns.count)
+        let columns = self.columns
+        let wrapWidths = columns.indices.map { index in
+            index + 1 < columns.count ? columns[index + 1].lowerBound - columns[index].lowerBound - 1 : columns[index].count
+        }
+        self.wrapWidths = wrapWidths
+        let grouping = RowGrouping(
+            occupancy: occupancy, anchorMask: anchorMask, columnCount: columns.count,
+            widths: widths, wrapWidths: wrapWidths)
         switch grouping.rows() {
         case .success(let rows):
             self.rows = rows.map { (($0.lines.lowerBound + body.lowerBound)...($0.lines.upperBound + body.lowerBound), $0.anchor + body.lowerBound) }
@@ -91,8 +100,8 @@ struct TextTable {
     }
 
     /// Names the pieces by the header text above them, merging neighbours that one header
-    /// name spans. A piece under several names is split by `split`; a split-off piece with no
-    /// header is the overflowing tail of the column on its left.
+    /// name spans. A piece under several names is split by `split`; a piece with no header is
+    /// the tail of the column on its left (text that reaches past a blank all rows share).
     private static func name(
         _ found: [Range<Int>], _ lines: TextLines, header: Range<Int>, knownNames: Set<String>,
         input: InputFile, what: String, split: (Range<Int>) -> [Range<Int>]
@@ -103,11 +112,8 @@ struct TextTable {
         var pieces: [Range<Int>] = []
         for piece in found {
             let text = headerText(piece)
-            guard !knownNames.contains(text), !knownNames.contains(where: { $0.hasPrefix(text) }) else {
-                pieces.append(piece)
-                continue
-            }
-            for part in split(piece) {
+            let parts = knownNames.contains(text) || knownNames.contains(where: { $0.hasPrefix(text) }) ? [piece] : split(piece)
+            for part in parts {
                 if headerText(part).isEmpty, let previous = pieces.popLast() {
                     pieces.append(previous.lowerBound..<part.upperBound)
                 } else {
@@ -145,12 +151,20 @@ struct TextTable {
 /// or the row below (its upper half). A row of height H has `(H - 1) / 2` lines above its anchor
 /// and the rest below, so each row's lower half is its upper half or one more: a chain of
 /// two-way choices, settled by dynamic programming over the rows. A choice is valid when every
-/// cell of the row is centred on it; among valid choices the one with the fewest lines that no
-/// cell fills (a cell ending in a line break) wins.
+/// cell of the row is centred on it. Geometry alone can be ambiguous (two 3-line rows read as
+/// a 4-line and a 2-line one), so among valid choices the cheapest wins: first the fewest lines
+/// that no cell fills (a cell ending in a line break), then the fewest wraps where the next
+/// word would have fitted or empty lines inside a cell (both are `<br/>`s, which are rare),
+/// then the fewest wrapped lines that start with a capital (more often a cell's first line),
+/// then the most even row heights.
 struct RowGrouping {
     let occupancy: [UInt32]
     let anchorMask: UInt32
     let columnCount: Int
+    /// For each line and column: the width of the cell's text and of its first word, and
+    /// whether it starts with a capital letter.
+    let widths: [(line: Int, firstWord: Int, capital: Bool)]
+    let wrapWidths: [Int]
 
     struct Failure: Error {
         var line: Int
@@ -217,10 +231,12 @@ struct RowGrouping {
         return .success(rows.reversed())
     }
 
-    /// nil when a cell is not centred in the row `top...bottom`; else the lines no cell fills.
+    /// nil when a cell is not centred in the row `top...bottom`; else the cost of the reading.
     private func cost(top: Int, bottom: Int) -> Int? {
         let height = bottom - top + 1
         var tallest = 0
+        var unforcedWraps = 0
+        var capitalContinuations = 0
         for column in 0..<columnCount {
             let bit: UInt32 = 1 << UInt32(column)
             var first = -1
@@ -233,7 +249,16 @@ struct RowGrouping {
             let cellHeight = last - first + 1
             guard first - top == (height - cellHeight) / 2 else { return nil }
             tallest = max(tallest, cellHeight)
+            if cellHeight > 1 {
+                for line in first..<last where occupancy[line] & bit == 0 { unforcedWraps += 1 }  // an empty line inside
+                for line in first..<last where occupancy[line] & occupancy[line + 1] & bit != 0 {
+                    let before = widths[line * columnCount + column].line
+                    let word = widths[(line + 1) * columnCount + column].firstWord
+                    if before + 1 + word <= wrapWidths[column] { unforcedWraps += 1 }
+                    if widths[(line + 1) * columnCount + column].capital { capitalContinuations += 1 }
+                }
+            }
         }
-        return height - tallest
+        return (height - tallest) * 1_000_000_000 + unforcedWraps * 1_000_000 + capitalContinuations * 1_000 + height * height
     }
 }
