@@ -72,7 +72,7 @@ struct TextTable {
         let grouping = RowGrouping(
             occupancy: occupancy, anchorMask: anchorMask, columnCount: columns.count,
             widths: widths, wrapWidths: wrapWidths)
-        switch grouping.rows() {
+        switch grouping.topAnchoredRows() ?? grouping.rows() {
         case .success(let rows):
             self.rows = rows.map { (($0.lines.lowerBound + body.lowerBound)...($0.lines.upperBound + body.lowerBound), $0.anchor + body.lowerBound) }
         case .failure(let failure):
@@ -183,8 +183,29 @@ struct RowGrouping {
         var next: Int  // lines of the next row above its anchor (-1 after the last row)
     }
 
+    private var anchors: [Int] { occupancy.indices.filter { occupancy[$0] & anchorMask != 0 } }
+
+    /// The rows of a page whose rows anchor on their first line (ianaconv's own pages): nil
+    /// unless every cell starts on its row's anchor line and some row is three lines or more
+    /// (below that, both layouts are the same).
+    func topAnchoredRows() -> Result<[Row], Failure>? {
+        let anchors = self.anchors
+        guard anchors.first == 0 else { return nil }
+        var rows: [Row] = []
+        var tall = false
+        for (i, anchor) in anchors.enumerated() {
+            let last = i + 1 < anchors.count ? anchors[i + 1] - 1 : occupancy.count - 1
+            for line in anchor...last where occupancy[line] & ~occupancy[anchor] != 0 {
+                return nil  // a cell that starts below the anchor line
+            }
+            tall = tall || last - anchor >= 2
+            rows.append(Row(lines: anchor...last, anchor: anchor))
+        }
+        return tall ? .success(rows) : nil
+    }
+
     func rows() -> Result<[Row], Failure> {
-        let anchors = occupancy.indices.filter { occupancy[$0] & anchorMask != 0 }
+        let anchors = self.anchors
         guard let first = anchors.first else { return .failure(Failure(line: 0, atEnd: true)) }
         // choices[i]: for each `next` value reachable after row i, the best state.
         var choices: [[State]] = []

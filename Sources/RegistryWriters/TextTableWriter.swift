@@ -2,9 +2,13 @@ import RegistryModel
 
 /// Lays out a table the way IANA's text page does, so that `TextReader` reads it back: fixed
 /// columns one blank apart, each as wide as its widest line (header words included), text
-/// wrapped greedily, port and protocol centred, and each cell centred vertically on its row
-/// (a cell of height h in a row of height H starts `(H - h) / 2` lines down: rows anchor on
-/// their middle line, as on IANA's page).
+/// wrapped greedily, port and protocol centred.
+///
+/// Rows anchor on their **first** line: every cell starts on the line of the row's name and
+/// port. IANA's page centres cells vertically instead (a long note starts above the name),
+/// which leaves some rows ambiguous to a reader (two 3-line rows or a 4-line and a 2-line one);
+/// anchoring on the first line makes every row boundary certain, so the page reads back as
+/// written. The header keeps IANA's centring (its one-line names on the first line).
 struct TextTableWriter {
     struct Column {
         var header: [String]
@@ -50,26 +54,26 @@ struct TextTableWriter {
         }
         let headerHeight = columns.map(\.header.count).max() ?? 0
         let header = columns.map { $0.header }
-        emit(header, height: headerHeight, centredAll: true, widths: widths, starts: starts, into: &out)
+        emit(header, height: headerHeight, header: true, widths: widths, starts: starts, into: &out)
         for row in wrapped {
-            emit(row, height: row.map(\.count).max() ?? 1, centredAll: false, widths: widths, starts: starts, into: &out)
+            emit(row, height: row.map(\.count).max() ?? 1, header: false, widths: widths, starts: starts, into: &out)
         }
     }
 
     private func emit(
-        _ cells: [[String]], height: Int, centredAll: Bool, widths: [Int], starts: [Int], into out: inout OutputBuffer
+        _ cells: [[String]], height: Int, header: Bool, widths: [Int], starts: [Int], into out: inout OutputBuffer
     ) {
         let height = max(height, 1)
         for lineIndex in 0..<height {
             var line = ""
             var lineWidth = 0
             for (index, cell) in cells.enumerated() {
-                let offset = (height - cell.count) / 2
+                let offset = header ? (height - cell.count) / 2 : 0
                 guard lineIndex >= offset, lineIndex - offset < cell.count else { continue }
                 let text = cell[lineIndex - offset]
                 guard !text.isEmpty else { continue }
                 var column = starts[index]
-                if centredAll || columns[index].centred { column += (widths[index] - displayWidth(text)) / 2 }
+                if header || columns[index].centred { column += (widths[index] - displayWidth(text)) / 2 }
                 line += String(repeating: " ", count: max(0, column - lineWidth))
                 line += text
                 lineWidth = max(lineWidth, column) + displayWidth(text)
