@@ -52,11 +52,14 @@ struct TextTable {
         for (index, name) in names.enumerated() where anchorNames.contains(name) { anchorMask |= 1 << UInt32(index) }
         var occupancy: [UInt32] = []
         var widths: [(line: Int, firstWord: Int, capital: Bool)] = []
+        var cells: [Range<Int>] = []
         occupancy.reserveCapacity(body.count)
+        cells.reserveCapacity(body.count * columns.count)
         widths.reserveCapacity(body.count * columns.count)
         for line in body {
             var mask: UInt32 = 0
             for (index, cell) in lines.cells(line, columns: columns).enumerated() {
+                cells.append(cell)
                 if !cell.isEmpty { mask |= 1 << UInt32(index) }
                 let word = cell.lowerBound..<(lines.bytes[cell].firstIndex(where: isBlank) ?? cell.upperBound)
                 let capital = !cell.isEmpty && lines.bytes[cell.lowerBound] >= UInt8(ascii: "A") && lines.bytes[cell.lowerBound] <= UInt8(ascii: "Z")
@@ -71,7 +74,7 @@ struct TextTable {
         self.wrapWidths = wrapWidths
         let grouping = RowGrouping(
             occupancy: occupancy, anchorMask: anchorMask, columnCount: columns.count,
-            widths: widths, wrapWidths: wrapWidths)
+            widths: widths, wrapWidths: wrapWidths, bytes: lines.bytes, cells: cells)
         switch grouping.topAnchoredRows() ?? grouping.rows() {
         case .success(let rows):
             self.rows = rows.map { (($0.lines.lowerBound + body.lowerBound)...($0.lines.upperBound + body.lowerBound), $0.anchor + body.lowerBound) }
@@ -155,8 +158,9 @@ struct TextTable {
 /// a 4-line and a 2-line one), so among valid choices the cheapest wins: first the fewest lines
 /// that no cell fills (a cell ending in a line break), then the fewest wraps where the next
 /// word would have fitted or empty lines inside a cell (both are `<br/>`s, which are rare),
-/// then the fewest wrapped lines that start with a capital (more often a cell's first line),
-/// then the most even row heights.
+/// then the fewest twin rows that differ (a row with the name and port of the row above, its
+/// tcp/udp twin, almost always has the same text), then the fewest wrapped lines that start
+/// with a capital (more often a cell's first line), then the most even row heights.
 struct RowGrouping {
     let occupancy: [UInt32]
     let anchorMask: UInt32
@@ -165,6 +169,9 @@ struct RowGrouping {
     /// whether it starts with a capital letter.
     let widths: [(line: Int, firstWord: Int, capital: Bool)]
     let wrapWidths: [Int]
+    /// The page, and each line's cells in it: to compare twin rows.
+    let bytes: [UInt8]
+    let cells: [Range<Int>]
 
     struct Failure: Error {
         var line: Int
@@ -223,7 +230,12 @@ struct RowGrouping {
                         guard anchor + down == occupancy.count - 1 else { continue }
                         next = -1
                     }
-                    guard let rowCost = self.cost(top: anchor - up, bottom: anchor + down) else { continue }
+                    guard var rowCost = self.cost(top: anchor - up, bottom: anchor + down) else { continue }
+                    if i > 0, isTwin(anchors[i - 1], anchor),
+                       let previous = choices[i - 1].first(where: { $0.next == up }),
+                       !sameText((anchors[i - 1] - previous.up)...(anchors[i - 1] + previous.down), (anchor - up)...(anchor + down)) {
+                        rowCost += 10_000
+                    }
                     let state = State(up: up, down: down, cost: cost + rowCost, next: next)
                     if let known = reached.firstIndex(where: { $0.next == next }) {
                         if state.cost < reached[known].cost { reached[known] = state }
@@ -250,6 +262,34 @@ struct RowGrouping {
             wanted = state.up
         }
         return .success(rows.reversed())
+    }
+
+    /// Two rows with the same name and port on their anchor lines (tcp and udp of a service).
+    private func isTwin(_ a: Int, _ b: Int) -> Bool {
+        var sameAnchors = true
+        var any = false
+        for column in 0..<columnCount where anchorMask & (1 << UInt32(column)) != 0 {
+            let (x, y) = (cells[a * columnCount + column], cells[b * columnCount + column])
+            if !x.isEmpty || !y.isEmpty { any = true }
+            if bytes[x] != bytes[y] { sameAnchors = sameAnchors && isProtocolColumnDifference(x, y) }
+        }
+        return any && sameAnchors
+    }
+
+    /// Twins differ in their protocol (a short word); they agree on everything else.
+    private func isProtocolColumnDifference(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
+        x.count <= 4 && y.count <= 4
+    }
+
+    /// True when the non-anchor columns of the two rows hold the same text.
+    private func sameText(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Bool {
+        for column in 0..<columnCount where anchorMask & (1 << UInt32(column)) == 0 {
+            let left = a.lazy.map { self.cells[$0 * self.columnCount + column] }.filter { !$0.isEmpty }
+            let right = b.lazy.map { self.cells[$0 * self.columnCount + column] }.filter { !$0.isEmpty }
+            guard left.count == right.count else { return false }
+            for (x, y) in zip(left, right) where bytes[x] != bytes[y] { return false }
+        }
+        return true
     }
 
     /// nil when a cell is not centred in the row `top...bottom`; else the cost of the reading.
