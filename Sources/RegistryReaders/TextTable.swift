@@ -190,7 +190,23 @@ struct RowGrouping {
         var next: Int  // lines of the next row above its anchor (-1 after the last row)
     }
 
-    private var anchors: [Int] { occupancy.indices.filter { occupancy[$0] & anchorMask != 0 } }
+    /// The lines with a one-line cell. The first column (a service name, a person's ID) is one
+    /// line too, except on the 2013 page, where a legacy name with blanks wraps: a line with
+    /// text in the first column only, next to another such line that it could not have shared
+    /// (the wrap was forced), continues that name rather than starting a row.
+    private var anchors: [Int] {
+        occupancy.indices.filter { line in
+            guard occupancy[line] & anchorMask != 0 else { return false }
+            guard occupancy[line] == 1 else { return true }
+            let continuesAbove = line > 0 && occupancy[line - 1] & 1 != 0 && isForcedWrap(line - 1, line)
+            let continuesBelow = line + 1 < occupancy.count && occupancy[line + 1] & 1 != 0 && isForcedWrap(line, line + 1)
+            return !(continuesAbove || continuesBelow)
+        }
+    }
+
+    private func isForcedWrap(_ above: Int, _ below: Int) -> Bool {
+        widths[above * columnCount].line + 1 + widths[below * columnCount].firstWord > wrapWidths[0]
+    }
 
     /// The rows of a page whose rows anchor on their first line (ianaconv's own pages): nil
     /// unless every cell starts on its row's anchor line and some row is three lines or more

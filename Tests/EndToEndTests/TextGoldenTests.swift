@@ -58,7 +58,9 @@ import XMLTreeDiff
         #expect(result.status == 0, "\(result.stderr)")
         let xml = result.stdoutText
         let records = try #require(RecordFields.all(in: result.stdout))
-        #expect(records.count == 13312, "records on the 2013-06-26 page")
+        #expect(records.count == 13306, "records on the 2013-06-26 page")
+        // A legacy name with blanks wraps in its column there; it is one record, not three.
+        #expect(records.filter { $0.name == "Apple Remote Desktop (Net Assistant)" }.map(\.transportProtocol) == ["tcp", "udp"])
         // Every row of that page has a port or a name; none is lost or split.
         #expect(records.allSatisfy { !$0.name.isEmpty || !$0.number.isEmpty })
         #expect(xml.contains("<updated>2013-06-26</updated>"))
