@@ -33,7 +33,7 @@ import XMLTreeDiff
         let exactFields: Set = ["name", "number", "protocol", "dates", "assignee", "contact", "reference", "service code"]
         let wrongExactly = differing.filter { line in exactFields.contains { line.contains("\"\($0)\"") } }
         #expect(wrongExactly.isEmpty, "exact fields differ: \(wrongExactly.prefix(5).joined(separator: "\n"))")
-        #expect(percent >= 99.84, "\(String(format: "%.2f", percent)) % recovered; \(differing.count) differ, first: \(differing.prefix(5).joined(separator: "\n"))")
+        #expect(percent >= 99.9, "\(String(format: "%.2f", percent)) % recovered; \(differing.count) differ, first: \(differing.prefix(5).joined(separator: "\n"))")
         withKnownIssue("target 100 %: \(differing.count) rows of IANA's page are geometrically ambiguous") {
             #expect(percent == 100, "first differing: \(differing.prefix(3).joined(separator: "\n"))")
         }
