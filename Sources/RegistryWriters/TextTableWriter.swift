@@ -37,13 +37,13 @@ struct TextTableWriter {
         }
         // The widest word sets the floor; wrapping sets the rest, then the column shrinks to its
         // widest line (wrapping again at that width gives the same lines).
-        let wrapped: [[[String]]] = rows.map { row in
+        let wrapped: [[[WrappedLine]]] = rows.map { row in
             row.enumerated().map { index, cell in wrap(cell, width: max(widths[index], columns[index].wrapAt)) }
         }
         for index in columns.indices {
             let headerWidth = columns[index].header.map(displayWidth).max() ?? 0
             var widest = headerWidth
-            for row in wrapped { for line in row[index] { widest = max(widest, displayWidth(line)) } }
+            for row in wrapped { for line in row[index] { widest = max(widest, line.width) } }
             widths[index] = widest
         }
         var starts: [Int] = []
@@ -53,7 +53,7 @@ struct TextTableWriter {
             position += width + 1
         }
         let headerHeight = columns.map(\.header.count).max() ?? 0
-        let header = columns.map { $0.header }
+        let header = columns.map { $0.header.map { WrappedLine(text: $0, width: displayWidth($0)) } }
         emit(header, height: headerHeight, header: true, widths: widths, starts: starts, into: &out)
         for row in wrapped {
             emit(row, height: row.map(\.count).max() ?? 1, header: false, widths: widths, starts: starts, into: &out)
@@ -61,48 +61,52 @@ struct TextTableWriter {
     }
 
     private func emit(
-        _ cells: [[String]], height: Int, header: Bool, widths: [Int], starts: [Int], into out: inout OutputBuffer
+        _ cells: [[WrappedLine]], height: Int, header: Bool, widths: [Int], starts: [Int], into out: inout OutputBuffer
     ) {
         let height = max(height, 1)
         for lineIndex in 0..<height {
-            var line = ""
             var lineWidth = 0
             for (index, cell) in cells.enumerated() {
                 let offset = header ? (height - cell.count) / 2 : 0
                 guard lineIndex >= offset, lineIndex - offset < cell.count else { continue }
-                let text = cell[lineIndex - offset]
-                guard !text.isEmpty else { continue }
+                let line = cell[lineIndex - offset]
+                guard line.width > 0 else { continue }
+                let textWidth = line.width
                 var column = starts[index]
-                if header || columns[index].centred { column += (widths[index] - displayWidth(text)) / 2 }
-                line += String(repeating: " ", count: max(0, column - lineWidth))
-                line += text
-                lineWidth = max(lineWidth, column) + displayWidth(text)
+                if header || columns[index].centred { column += (widths[index] - textWidth) / 2 }
+                for _ in lineWidth..<max(lineWidth, column) { out.append(byte: 0x20) }
+                out.append(line.text)
+                lineWidth = max(lineWidth, column) + textWidth
             }
-            out.append(line)
             out.append(byte: 0x0A)
         }
     }
 }
 
+/// A line of a cell and its display width.
+struct WrappedLine {
+    var text: String
+    var width: Int
+}
+
 /// Greedy wrapping of paragraphs of words at `width`; an empty paragraph stays an empty line.
-func wrap(_ paragraphs: [[String]], width: Int) -> [String] {
-    var lines: [String] = []
+func wrap(_ paragraphs: [[String]], width: Int) -> [WrappedLine] {
+    var lines: [WrappedLine] = []
     for words in paragraphs {
         guard let first = words.first else {
-            lines.append("")
+            lines.append(WrappedLine(text: "", width: 0))
             continue
         }
-        var line = first
-        var lineWidth = displayWidth(first)
+        var line = WrappedLine(text: first, width: displayWidth(first))
         for word in words.dropFirst() {
             let wordWidth = displayWidth(word)
-            if lineWidth + 1 + wordWidth <= width {
-                line += " " + word
-                lineWidth += 1 + wordWidth
+            if line.width + 1 + wordWidth <= width {
+                line.text += " "
+                line.text += word
+                line.width += 1 + wordWidth
             } else {
                 lines.append(line)
-                line = word
-                lineWidth = wordWidth
+                line = WrappedLine(text: word, width: wordWidth)
             }
         }
         lines.append(line)
@@ -110,5 +114,9 @@ func wrap(_ paragraphs: [[String]], width: Int) -> [String] {
     return lines
 }
 
-/// Columns a text takes on the page: one per Unicode scalar.
-func displayWidth(_ text: String) -> Int { text.unicodeScalars.count }
+/// Columns a text takes on the page: one per Unicode scalar (counted on the UTF-8 bytes).
+func displayWidth(_ text: String) -> Int {
+    var count = 0
+    for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+    return count
+}

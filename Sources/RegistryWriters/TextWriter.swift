@@ -105,7 +105,7 @@ public enum TextWriter: RegistryWriter {
         losses.noteLabelledColumns(record)
         func word(_ text: String?) -> [[String]] { text.map { [[$0]] } ?? [] }
         func labels(_ xrefs: [Xref]) -> [[String]] {
-            xrefs.isEmpty ? [] : [xrefs.map { "[\($0.label)]" }.joined().split(whereSeparator: isSpace).map(String.init)]
+            xrefs.isEmpty ? [] : [words(of: xrefs.map { "[\($0.label)]" }.joined())]
         }
         func rich(_ text: RichText?) -> [[String]] {
             guard let text else { return [] }
@@ -129,19 +129,19 @@ public enum TextWriter: RegistryWriter {
     }
 
     private static func cells(_ person: Person, _ losses: inout LossReport) -> [[[String]]] {
-        func words(_ text: String?) -> [[String]] {
-            guard let text, !text.isEmpty else { return [] }
-            let words = text.split(whereSeparator: isSpace).map(String.init)
-            return words.isEmpty ? [] : [words]
+        var folded = false
+        func paragraph(_ text: String?) -> [[String]] {
+            guard let text else { return [] }
+            let split = words(of: text)
+            if split.count != 1 || split[0] != text { folded = folded || split.joined(separator: " ") != text }
+            return split.isEmpty ? [] : [split]
         }
-        let folded = [person.name, person.organization].contains { text in
-            text.map { words($0).first?.joined(separator: " ") != $0 } ?? false
-        }
-        if folded || person.uris.contains(where: { words($0) != [[$0]] }) { losses.note(.personDetails) }
-        return [
-            [["[\(person.id)]"]], words(person.name), words(person.organization),
-            person.uris.flatMap { words($0) }, words(person.updated?.text),
+        let cells = [
+            [["[\(person.id)]"]], paragraph(person.name), paragraph(person.organization),
+            person.uris.flatMap { paragraph($0) }, paragraph(person.updated?.text),
         ]
+        if folded || person.uris.contains(where: \.isEmpty) { losses.note(.personDetails) }
+        return cells
     }
 
     /// `[N] text`, continuation lines under the text.
@@ -222,8 +222,15 @@ public enum TextWriter: RegistryWriter {
     }
 }
 
-private func isSpace(_ character: Character) -> Bool {
-    character == " " || character == "\n" || character == "\t" || character == "\r"
+/// The words of a text, split at blanks and line ends (on its bytes; most texts are one word).
+private func words(of text: String) -> [String] {
+    let bytes = text.utf8
+    guard bytes.contains(where: isSpace) else { return text.isEmpty ? [] : [text] }
+    return bytes.split(whereSeparator: isSpace).map { String(decoding: $0, as: UTF8.self) }
+}
+
+private func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
 }
 
 private func trimmingTrailingBlanks(_ line: Substring) -> String {
