@@ -47,7 +47,7 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
         case .reflowedText:
             "the exact line breaks, paragraphs and white space of \(plural(count, "text field")); reflowed into its column (a line break survives where the next word would have fitted)"
         case .personDetails:
-            "details of \(count) \(count == 1 ? "person" : "people") (empty URIs, line breaks or runs of blanks in names); folded"
+            "details of \(count) \(count == 1 ? "person" : "people") (empty values, line breaks or runs of blanks in names); folded"
         }
     }
 }

@@ -133,7 +133,8 @@ public enum TextWriter: RegistryWriter {
         func paragraph(_ text: String?) -> [[String]] {
             guard let text else { return [] }
             let split = words(of: text)
-            if split.count != 1 || split[0] != text { folded = folded || split.joined(separator: " ") != text }
+            // An empty value reads back as none; blanks other than single spaces read back as those.
+            if text.isEmpty || (split.count != 1 || split[0] != text) && split.joined(separator: " ") != text { folded = true }
             return split.isEmpty ? [] : [split]
         }
         let cells = [
