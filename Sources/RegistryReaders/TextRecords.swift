@@ -35,9 +35,8 @@ struct TextRecords {
 
     /// Each column's cell in the rows `rowLines`.
     static func cells(_ lines: TextLines, _ table: TextTable, _ rowLines: ClosedRange<Int>) -> [TextCell] {
-        let perLine = rowLines.map { lines.cells($0, columns: table.columns) }
-        return table.columns.indices.map { column in
-            TextCell(rowLines: rowLines, ranges: perLine.map { $0[column] }, lineStarts: lines.starts)
+        table.columns.indices.map { column in
+            TextCell(rowLines: rowLines, ranges: rowLines.map { table.cell(line: $0, column: column) }, lineStarts: lines.starts)
         }
     }
 

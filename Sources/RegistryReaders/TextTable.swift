@@ -14,6 +14,13 @@ struct TextTable {
     /// Line indices (0-based) of each row, and of the line its one-line cells sit on.
     var rows: [(lines: ClosedRange<Int>, anchor: Int)]
     private var wrapWidths: [Int]
+    /// Each body line's cells (byte ranges), row-major from `bodyStart`: read once, used by
+    /// the grouping and by the readers of the rows.
+    private var cellRanges: [Range<Int>]
+    private var bodyStart: Int
+
+    /// The text of a column on a line of the table's body.
+    func cell(line: Int, column: Int) -> Range<Int> { cellRanges[(line - bodyStart) * columns.count + column] }
 
     func column(_ name: String) -> Int? { names.firstIndex(of: name) }
 
@@ -67,6 +74,8 @@ struct TextTable {
             }
             occupancy.append(mask)
         }
+        cellRanges = cells
+        bodyStart = body.lowerBound
         let columns = self.columns
         let wrapWidths = columns.indices.map { index in
             index + 1 < columns.count ? columns[index + 1].lowerBound - columns[index].lowerBound - 1 : columns[index].count
