@@ -137,20 +137,7 @@ import RegistryReaders
     }
 
     @Test func readsTheMetadataPeopleAndFootnotes() throws {
-        let page = Self.title + """
-            Last Updated
-                    2026-08-17
-
-            Expert(s)
-
-             TCP/UDP: Joe Touch
-             SCTP: Michael Tuexen
-
-            Reference
-                    [RFC6335]
-
-            Note
-
+        let page = Self.title + textPageMetadata + """
              Service names are assigned on a first-come, first-served process, as
              documented in [RFC6335].
 

@@ -28,19 +28,8 @@ import RegistryWriters
         let expected = """
                                                            Service Name and Transport Protocol Port Number Registry
 
-            Last Updated
-                    2026-08-17
 
-            Expert(s)
-
-             TCP/UDP: Joe Touch
-             SCTP: Michael Tuexen
-
-            Reference
-                    [RFC6335]
-
-            Note
-
+            """ + textPageMetadata + """
              Service names are assigned first come, first served.
 
             Service Name Port Number Transport         Description            Assignee     Contact    Registration Modification Reference Service Unauthorized   Assignment Notes
