@@ -62,6 +62,7 @@ public enum TextReader: RegistryReader {
             guard let byBytes = try? recordsTable(lines) else { throw error }
             table = byBytes
         }
+        if recordsEnd == lines.count { try checkWholeLastLine(input, lines) }
         var records = TextRecords(lines: lines, table: table, input: input)
         registry.records = records.read(&diagnostics)
         var section = recordsEnd
@@ -79,6 +80,16 @@ public enum TextReader: RegistryReader {
             section = end
         }
         return registry
+    }
+
+    /// A page that stops inside its records table in the middle of a line was cut short. (One
+    /// that stops after a whole row may be whole: this writer's pages end there when the
+    /// registry has no people and no footnotes.)
+    private static func checkWholeLastLine(_ input: InputFile, _ lines: TextLines) throws(ReadError) {
+        guard let last = input.bytes.last, last != 0x0A, lines.count > 0 else { return }
+        throw ReadError(
+            file: input.displayName, line: lines.count, column: lines.ends[lines.count - 1] - lines.starts[lines.count - 1] + 1,
+            message: "the page ends in the middle of a line of the records table; it looks truncated (get the whole page)")
     }
 
     /// The contiguous lines around the first line of three or more header words, all made of

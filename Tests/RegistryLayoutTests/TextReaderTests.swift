@@ -98,6 +98,13 @@ import RegistryReaders
         #expect(error?.message.contains("truncated") == true)
     }
 
+    @Test func aPageCutInTheMiddleOfALineIsAnError() {
+        let page = Self.title + Self.header + "discard           9        tcp     Discard ser"
+        let error = readError(Array(page.utf8), with: TextReader.self)
+        #expect(error?.line == 5)
+        #expect(error?.message.contains("truncated") == true)
+    }
+
     @Test func aHeaderWithoutRowsIsAnError() {
         let error = readError(Array((Self.title + Self.header).utf8), with: TextReader.self)
         #expect(error?.message.contains("no rows") == true)
