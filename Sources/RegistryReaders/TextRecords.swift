@@ -30,7 +30,23 @@ struct TextRecords {
     }
 
     mutating func read(_ diagnostics: inout [Diagnostic]) -> [Record] {
-        table.rows.map { record($0.lines, anchor: $0.anchor, &diagnostics) }
+        var records: [Record] = []
+        records.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            let record = record(row.lines, anchor: row.anchor, &diagnostics)
+            if row.guessed, let previous = records.last {
+                diagnostics.append(Diagnostic(
+                    file: input.displayName, line: row.anchor + 1,
+                    message: "the rows of \(Self.label(previous)) and \(Self.label(record)) can be grouped two ways on this page (a wrapped line could belong to either); took the likelier, check their text against the XML"))
+            }
+            records.append(record)
+        }
+        return records
+    }
+
+    /// `'name' port/protocol`, for messages.
+    private static func label(_ record: Record) -> String {
+        "'\(record.name?.text ?? "")' \(record.number?.text ?? "")/\(record.transportProtocol?.text ?? "")"
     }
 
     /// Each column's cell in the rows `rowLines`.

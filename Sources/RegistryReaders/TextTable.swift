@@ -11,8 +11,9 @@ struct TextTable {
     /// The header name of each column, and the display columns it spans.
     var names: [String]
     var columns: [Range<Int>]
-    /// Line indices (0-based) of each row, and of the line its one-line cells sit on.
-    var rows: [(lines: ClosedRange<Int>, anchor: Int)]
+    /// Line indices (0-based) of each row, of the line its one-line cells sit on, and whether
+    /// the boundary with the row above was a guess (the page allows two groupings there).
+    var rows: [(lines: ClosedRange<Int>, anchor: Int, guessed: Bool)]
     private var wrapWidths: [Int]
     /// Each body line's cells (byte ranges), row-major from `bodyStart`: read once, used by
     /// the grouping and by the readers of the rows.
@@ -86,7 +87,9 @@ struct TextTable {
             widths: widths, wrapWidths: wrapWidths, bytes: lines.bytes, cells: cells)
         switch grouping.topAnchoredRows() ?? grouping.rows() {
         case .success(let rows):
-            self.rows = rows.map { (($0.lines.lowerBound + body.lowerBound)...($0.lines.upperBound + body.lowerBound), $0.anchor + body.lowerBound) }
+            self.rows = rows.map {
+                (($0.lines.lowerBound + body.lowerBound)...($0.lines.upperBound + body.lowerBound), $0.anchor + body.lowerBound, $0.guessed)
+            }
         case .failure(let failure):
             throw ReadError(
                 file: input.displayName, line: body.lowerBound + failure.line + 1, column: 1,
@@ -165,13 +168,14 @@ struct TextTable {
 /// two-way choices, settled by dynamic programming over the rows. A choice is valid when every
 /// cell of the row is centred on it. Geometry alone can be ambiguous (two 3-line rows read as
 /// a 4-line and a 2-line one), so among valid choices the cheapest wins: first the fewest lines
-/// that no cell fills (a cell ending in a line break), then the fewest wraps where the next
-/// word would have fitted or empty lines inside a cell (both are `<br/>`s, which are rare),
-/// then the fewest twin rows that differ (a row with the name and port of the row above, its
-/// tcp/udp twin, almost always has the same text), then the fewest wrapped lines that start
-/// with a capital (more often a cell's first line), then the fewest cells that are not a whole
-/// phrase (open parenthesis, ending on "for"), then the most even row heights. On IANA's
-/// 2026-08-17 page that settles all but 7 pairs of rows, which the page alone cannot settle.
+/// that no cell fills (a cell ending in a line break), then the fewest twin rows that differ (a
+/// row with the name and port of the row above, its tcp/udp twin, almost always has the same
+/// text), then the fewest wraps where the next word would have fitted or empty lines inside a
+/// cell (both are `<br/>`s, which are rare), then the fewest wrapped lines that start with a
+/// capital (more often a cell's first line), then the fewest cells that are not a whole phrase
+/// (open parenthesis, ending on "for"), then the most even row heights. Where only the last
+/// three told two readings apart, the row is marked as a guess. On IANA's 2026-08-17 page
+/// that leaves 6 pairs of rows wrong, all of them among the guesses.
 struct RowGrouping {
     let occupancy: [UInt32]
     let anchorMask: UInt32
@@ -192,13 +196,20 @@ struct RowGrouping {
     struct Row {
         var lines: ClosedRange<Int>
         var anchor: Int
+        var guessed = false
     }
+
+    /// Readings whose costs differ by less than this were told apart by the soft priors only
+    /// (capitals, phrases, even heights): the choice is a guess worth a warning.
+    static let guessMargin = 10_000
 
     private struct State {
         var up: Int  // lines of this row above its anchor
         var down: Int
         var cost: Int
         var next: Int  // lines of the next row above its anchor (-1 after the last row)
+        /// Another reading reached the same point at nearly the same cost.
+        var guessed = false
     }
 
     /// The lines with a one-line cell. The first column (a service name, a person's ID) is one
@@ -261,11 +272,17 @@ struct RowGrouping {
                     if i > 0, isTwin(anchors[i - 1], anchor),
                        let previous = choices[i - 1].first(where: { $0.next == up }),
                        !sameText((anchors[i - 1] - previous.up)...(anchors[i - 1] + previous.down), (anchor - up)...(anchor + down)) {
-                        rowCost += 10_000
+                        rowCost += 10_000_000
                     }
-                    let state = State(up: up, down: down, cost: cost + rowCost, next: next)
+                    var state = State(up: up, down: down, cost: cost + rowCost, next: next)
                     if let known = reached.firstIndex(where: { $0.next == next }) {
-                        if state.cost < reached[known].cost { reached[known] = state }
+                        let close = abs(state.cost - reached[known].cost) < Self.guessMargin
+                        if state.cost < reached[known].cost {
+                            state.guessed = close
+                            reached[known] = state
+                        } else if close {
+                            reached[known].guessed = true
+                        }
                     } else {
                         reached.append(state)
                     }
@@ -285,7 +302,7 @@ struct RowGrouping {
             guard let state = choices[i].first(where: { $0.next == wanted }) else {
                 return .failure(Failure(line: anchors[i], atEnd: false))
             }
-            rows.append(Row(lines: (anchors[i] - state.up)...(anchors[i] + state.down), anchor: anchors[i]))
+            rows.append(Row(lines: (anchors[i] - state.up)...(anchors[i] + state.down), anchor: anchors[i], guessed: state.guessed))
             wanted = state.up
         }
         return .success(rows.reversed())
