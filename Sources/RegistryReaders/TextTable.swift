@@ -58,6 +58,7 @@ struct TextTable {
         }
         var anchorMask: UInt32 = 0
         for (index, name) in names.enumerated() where anchorNames.contains(name) { anchorMask |= 1 << UInt32(index) }
+        let protocolMask: UInt32 = names.firstIndex(of: "Transport Protocol").map { 1 << UInt32($0) } ?? 0
         var occupancy: [UInt32] = []
         var widths: [(line: Int, firstWord: Int, capital: Bool)] = []
         var cells: [Range<Int>] = []
@@ -84,7 +85,7 @@ struct TextTable {
         self.wrapWidths = wrapWidths
         let grouping = RowGrouping(
             occupancy: occupancy, anchorMask: anchorMask, columnCount: columns.count,
-            widths: widths, wrapWidths: wrapWidths, bytes: lines.bytes, cells: cells)
+            widths: widths, wrapWidths: wrapWidths, twinMask: anchorMask & ~protocolMask, bytes: lines.bytes, cells: cells)
         switch grouping.topAnchoredRows() ?? grouping.rows() {
         case .success(let rows):
             self.rows = rows.map {
@@ -184,6 +185,8 @@ struct RowGrouping {
     /// whether it starts with a capital letter.
     let widths: [(line: Int, firstWord: Int, capital: Bool)]
     let wrapWidths: [Int]
+    /// The columns twin rows share (name and port).
+    let twinMask: UInt32
     /// The page, and each line's cells in it: to compare twin rows.
     let bytes: [UInt8]
     let cells: [Range<Int>]
@@ -331,21 +334,16 @@ struct RowGrouping {
         return !Self.danglingWords.contains(word)
     }
 
-    /// Two rows with the same name and port on their anchor lines (tcp and udp of a service).
+    /// Two rows with the same one-line cells on their anchor lines but the last column of them
+    /// (the protocol: tcp and udp of one service).
     private func isTwin(_ a: Int, _ b: Int) -> Bool {
-        var sameAnchors = true
         var any = false
-        for column in 0..<columnCount where anchorMask & (1 << UInt32(column)) != 0 {
+        for column in 0..<columnCount where twinMask & (1 << UInt32(column)) != 0 {
             let (x, y) = (cells[a * columnCount + column], cells[b * columnCount + column])
             if !x.isEmpty || !y.isEmpty { any = true }
-            if bytes[x] != bytes[y] { sameAnchors = sameAnchors && isProtocolColumnDifference(x, y) }
+            if bytes[x] != bytes[y] { return false }
         }
-        return any && sameAnchors
-    }
-
-    /// Twins differ in their protocol (a short word); they agree on everything else.
-    private func isProtocolColumnDifference(_ x: Range<Int>, _ y: Range<Int>) -> Bool {
-        x.count <= 4 && y.count <= 4
+        return any
     }
 
     /// True when the non-anchor columns of the two rows hold the same text.
