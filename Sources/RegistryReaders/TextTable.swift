@@ -56,6 +56,11 @@ struct TextTable {
             // Blanks in all but a few lines (a word that overflowed its column) still part columns.
             TextTable.runs(width) { piece.contains($0) && isUsed($0, allowing: max(1, body.count / 1000)) }
         }
+        guard Set(names).count == names.count else {
+            throw ReadError(
+                file: input.displayName, line: header.lowerBound + 1, column: 1,
+                message: "the \(what) names a column twice (\(names.joined(separator: ", "))); is the header edited?")
+        }
         var anchorMask: UInt32 = 0
         for (index, name) in names.enumerated() where anchorNames.contains(name) { anchorMask |= 1 << UInt32(index) }
         let protocolMask: UInt32 = names.firstIndex(of: "Transport Protocol").map { 1 << UInt32($0) } ?? 0
