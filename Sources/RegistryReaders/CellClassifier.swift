@@ -46,7 +46,7 @@ struct CellContent {
     func plausibility(as column: RegistryColumn, dccpRow: Bool) -> Int? {
         switch column {
         case .name:
-            guard !isPortShaped, !isDateShaped, labels == nil, !text.utf8.contains(where: isBlank) else { return nil }
+            guard !isPortShaped, !isDateShaped, labels == nil, !text.utf8.contains(where: isWhiteSpace) else { return nil }
             guard text.utf8.count <= 63 else { return nil }
             return ServiceName(canonicalText: text)?.isLegacy == false ? 80 : 30
         case .number:
@@ -117,7 +117,7 @@ struct CellContent {
 
     /// A people-table id: one word of letters (any script), digits, `_`, `.`, `-`.
     static func isPersonID(_ label: String) -> Bool {
-        !label.isEmpty && !label.utf8.contains { isBlank($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }
+        !label.isEmpty && !label.utf8.contains { isWhiteSpace($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }
     }
 
     private static func isPortShaped(_ bytes: [UInt8]) -> Bool {
@@ -153,4 +153,4 @@ struct CellContent {
 }
 
 @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-@inline(__always) func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+@inline(__always) func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

@@ -122,8 +122,8 @@ public enum ScrapedMarkdownReader: RegistryReader {
             }
             var low = start
             var high = index
-            while low < high, isBlank(bytes[low]) { low += 1 }
-            while high > low, isBlank(bytes[high - 1]) { high -= 1 }
+            while low < high, isWhiteSpace(bytes[low]) { low += 1 }
+            while high > low, isWhiteSpace(bytes[high - 1]) { high -= 1 }
             if low < high {
                 let column = low - lineStart + 1
                 pieces.append(.init(range: low..<high, location: input.location(line: lineNumber, column: column)))

@@ -35,8 +35,8 @@ enum ScrapedPage {
 
     static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var slice = bytes
-        while let first = slice.first, isBlank(first) { slice = slice.dropFirst() }
-        while let last = slice.last, isBlank(last) { slice = slice.dropLast() }
+        while let first = slice.first, isWhiteSpace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isWhiteSpace(last) { slice = slice.dropLast() }
         return slice
     }
 

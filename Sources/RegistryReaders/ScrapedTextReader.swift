@@ -97,10 +97,10 @@ public enum ScrapedTextReader: RegistryReader {
         var pieces: [ScrapedRow.Piece] = []
         var index = 0
         while index < bytes.count {
-            guard !isBlank(bytes[index]) else { index += 1; continue }
+            guard !isWhiteSpace(bytes[index]) else { index += 1; continue }
             let start = index
             var depth = 0
-            while index < bytes.count, depth > 0 || !isBlank(bytes[index]) {
+            while index < bytes.count, depth > 0 || !isWhiteSpace(bytes[index]) {
                 if bytes[index] == UInt8(ascii: "[") {
                     // Only a label closed on this line may hold spaces.
                     if depth > 0 || bytes[index...].contains(UInt8(ascii: "]")) { depth += 1 }

@@ -56,24 +56,7 @@ private struct CSVRowWriter {
         field(record.serviceCode?.text ?? "", into: &out)
         rich(record.unauthorizedUse, into: &out, losses: &losses)
         notes(record.notes, into: &out, losses: &losses)
-        noteLosses(record, &losses)
-    }
-
-    /// What reading this row back would not restore.
-    private func noteLosses(_ record: Record, _ losses: inout LossReport) {
-        losses.note(.xrefTargets, count: record.xrefs.count { !$0.survivesAsLabel })
-        if let assignees = record.assignees {
-            losses.note(.xrefTargets, count: assignees.count { !$0.survivesAsLabel })
-            // The reader restores <assignee> only when the Assignee column differs from Contact.
-            if assignees.lazy.map(\.label).elementsEqual(record.xrefs.lazy.filter(isPerson).map(\.label)) {
-                losses.note(.assigneeElement)
-            }
-        }
-        // The reader puts contacts before references, in the usual element order.
-        let contactsFirst = !record.xrefs.drop { isPerson($0) }.contains(where: isPerson)
-        if !record.isInUsualOrder || !contactsFirst {
-            losses.note(.elementOrder)
-        }
+        losses.noteLabelledColumns(record)
     }
 
     mutating func field(_ text: String, into out: inout OutputBuffer) {
@@ -129,5 +112,3 @@ private struct CSVRowWriter {
         fieldCount = 0
     }
 }
-
-private func isPerson(_ xref: Xref) -> Bool { xref.type == .person }

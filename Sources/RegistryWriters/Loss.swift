@@ -24,6 +24,7 @@ public struct LossReport: Sendable, Equatable {
 
 public enum LossKind: CaseIterable, Sendable, Hashable {
     case metadata, people, footnotes, xrefTargets, textMarkup, assigneeElement, elementOrder
+    case registryIdentity, reflowedText, personDetails
 
     func describe(count: Int) -> String {
         switch self {
@@ -41,6 +42,12 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
             "\(plural(count, "<assignee> element")) identical to the contacts; read back, the contacts stand for them"
         case .elementOrder:
             "the element order of \(plural(count, "record")); read back, they take the usual order"
+        case .registryIdentity:
+            "the registry's id and category (\(plural(count, "item"))); dropped, the page shows neither"
+        case .reflowedText:
+            "the exact line breaks, paragraphs and white space of \(plural(count, "text field")); reflowed into its column (a line break survives where the next word would have fitted)"
+        case .personDetails:
+            "details of \(count) \(count == 1 ? "person" : "people") (empty values, line breaks or runs of blanks in names); folded"
         }
     }
 }

@@ -1,0 +1,397 @@
+/// A table of a plain-text page, as a text browser lays out an HTML table:
+///
+/// - columns are fixed-width and separated by blanks, so a column boundary is a run of display
+///   columns that is blank on every line of the table (header included). The header words are
+///   centred and only *name* the columns found that way; where blanks happen to split one
+///   column (a narrow `Port Number`), the pieces are merged until their header is a known name;
+/// - each cell is centred vertically in its row: a cell of height h in a row of height H starts
+///   `(H - h) / 2` lines down. So the one-line cells (the anchors: name, port, protocol, dates)
+///   all sit on one line, and every other cell covers that line too; a tall note starts above it.
+struct TextTable {
+    /// The header name of each column, and the display columns it spans.
+    var names: [String]
+    var columns: [Range<Int>]
+    /// Line indices (0-based) of each row, of the line its one-line cells sit on, and whether
+    /// the boundary with the row above was a guess (the page allows two groupings there).
+    var rows: [(lines: ClosedRange<Int>, anchor: Int, guessed: Bool)]
+    private var wrapWidths: [Int]
+    /// Each body line's cells (byte ranges), row-major from `bodyStart`: read once, used by
+    /// the grouping and by the readers of the rows.
+    private var cellRanges: [Range<Int>]
+    private var bodyStart: Int
+
+    /// The text of a column on a line of the table's body.
+    func cell(line: Int, column: Int) -> Range<Int> { cellRanges[(line - bodyStart) * columns.count + column] }
+
+    func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+
+    /// How wide text may run in a column: to the next column less one blank, or for the last
+    /// column as wide as it is.
+    func wrapWidth(_ index: Int) -> Int { wrapWidths[index] }
+
+    /// Reads the table whose header block is `header` and whose rows run from the line after
+    /// it up to `end` (exclusive; empty lines at the end are not part of it).
+    /// `knownNames` are the header names that may appear; a row's anchors are the lines where
+    /// a column of `anchorNames` has text.
+    init(
+        _ lines: TextLines, header: Range<Int>, end: Int, knownNames: Set<String>, anchorNames: Set<String>,
+        input: InputFile, what: String
+    ) throws(ReadError) {
+        var bodyEnd = end
+        while bodyEnd > header.upperBound, lines.isEmpty(bodyEnd - 1) { bodyEnd -= 1 }
+        let body = header.upperBound..<bodyEnd
+        guard !body.isEmpty else {
+            throw ReadError(
+                file: input.displayName, line: header.upperBound, column: 1,
+                message: "the \(what) has a header but no rows; the page looks truncated")
+        }
+        let counts = lines.occupiedColumns(body)
+        let inHeader = lines.occupiedColumns(header)
+        func isUsed(_ column: Int, allowing stray: Int) -> Bool {
+            (column < inHeader.count && inHeader[column] > 0) || (column < counts.count && counts[column] > stray)
+        }
+        let width = max(counts.count, inHeader.count)
+        let pieces = TextTable.runs(width) { isUsed($0, allowing: 0) }
+        (names, columns) = try TextTable.name(pieces, lines, header: header, knownNames: knownNames, input: input, what: what) { piece in
+            // Blanks in all but a few lines (a word that overflowed its column) still part columns.
+            TextTable.runs(width) { piece.contains($0) && isUsed($0, allowing: max(1, body.count / 1000)) }
+        }
+        guard Set(names).count == names.count else {
+            throw ReadError(
+                file: input.displayName, line: header.lowerBound + 1, column: 1,
+                message: "the \(what) names a column twice (\(names.joined(separator: ", "))); is the header edited?")
+        }
+        var anchorMask: UInt32 = 0
+        for (index, name) in names.enumerated() where anchorNames.contains(name) { anchorMask |= 1 << UInt32(index) }
+        let protocolMask: UInt32 = names.firstIndex(of: "Transport Protocol").map { 1 << UInt32($0) } ?? 0
+        var occupancy: [UInt32] = []
+        var widths: [(line: Int, firstWord: Int, capital: Bool)] = []
+        var cells: [Range<Int>] = []
+        occupancy.reserveCapacity(body.count)
+        cells.reserveCapacity(body.count * columns.count)
+        widths.reserveCapacity(body.count * columns.count)
+        for line in body {
+            var mask: UInt32 = 0
+            for (index, cell) in lines.cells(line, columns: columns).enumerated() {
+                cells.append(cell)
+                if !cell.isEmpty { mask |= 1 << UInt32(index) }
+                let word = cell.lowerBound..<(lines.bytes[cell].firstIndex(where: isBlank) ?? cell.upperBound)
+                let capital = !cell.isEmpty && lines.bytes[cell.lowerBound] >= UInt8(ascii: "A") && lines.bytes[cell.lowerBound] <= UInt8(ascii: "Z")
+                widths.append((lines.width(cell), lines.width(word), capital))
+            }
+            occupancy.append(mask)
+        }
+        cellRanges = cells
+        bodyStart = body.lowerBound
+        let columns = self.columns
+        let wrapWidths = columns.indices.map { index in
+            index + 1 < columns.count ? columns[index + 1].lowerBound - columns[index].lowerBound - 1 : columns[index].count
+        }
+        self.wrapWidths = wrapWidths
+        let grouping = RowGrouping(
+            occupancy: occupancy, anchorMask: anchorMask, columnCount: columns.count,
+            widths: widths, wrapWidths: wrapWidths, twinMask: anchorMask & ~protocolMask, bytes: lines.bytes, cells: cells)
+        switch grouping.topAnchoredRows() ?? grouping.rows() {
+        case .success(let rows):
+            self.rows = rows.map {
+                (($0.lines.lowerBound + body.lowerBound)...($0.lines.upperBound + body.lowerBound), $0.anchor + body.lowerBound, $0.guessed)
+            }
+        case .failure(let failure):
+            throw ReadError(
+                file: input.displayName, line: body.lowerBound + failure.line + 1, column: 1,
+                message: failure.atEnd
+                    ? "the \(what) ends inside a row: the cells around this line have no lines below to balance the ones above; the page looks truncated"
+                    : "cannot group the lines around here into rows of the \(what) (each cell must be centred on its row's one-line cells); the page looks edited or cut")
+        }
+    }
+
+    /// The maximal runs of columns below `width` where `used` holds.
+    private static func runs(_ width: Int, _ used: (Int) -> Bool) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start: Int?
+        for column in 0...width {
+            let isUsed = column < width && used(column)
+            if isUsed, start == nil { start = column }
+            if !isUsed, let from = start {
+                runs.append(from..<column)
+                start = nil
+            }
+        }
+        return runs
+    }
+
+    /// Names the pieces by the header text above them, merging neighbours that one header
+    /// name spans. A piece under several names is split by `split`; a piece with no header is
+    /// the tail of the column on its left (text that reaches past a blank all rows share).
+    private static func name(
+        _ found: [Range<Int>], _ lines: TextLines, header: Range<Int>, knownNames: Set<String>,
+        input: InputFile, what: String, split: (Range<Int>) -> [Range<Int>]
+    ) throws(ReadError) -> ([String], [Range<Int>]) {
+        func headerText(_ range: Range<Int>) -> String {
+            header.map { lines.string(lines.cells($0, columns: [range, range.upperBound..<range.upperBound])[0]) }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        var pieces: [Range<Int>] = []
+        for piece in found {
+            let text = headerText(piece)
+            let parts = knownNames.contains(text) || knownNames.contains(where: { $0.hasPrefix(text) }) ? [piece] : split(piece)
+            for part in parts {
+                if headerText(part).isEmpty, let previous = pieces.popLast() {
+                    pieces.append(previous.lowerBound..<part.upperBound)
+                } else {
+                    pieces.append(part)
+                }
+            }
+        }
+        var names: [String] = []
+        var columns: [Range<Int>] = []
+        var index = 0
+        while index < pieces.count {
+            var last = index
+            var range = pieces[index]
+            var text = headerText(range)
+            while !knownNames.contains(text), last + 1 < pieces.count {
+                last += 1
+                range = pieces[index].lowerBound..<pieces[last].upperBound
+                text = headerText(range)
+            }
+            guard knownNames.contains(text) else {
+                throw ReadError(
+                    file: input.displayName, line: header.lowerBound + 1, column: pieces[index].lowerBound + 1,
+                    message: "the \(what) has a column headed \"\(headerText(pieces[index]))\", which is not one of: \(knownNames.sorted().joined(separator: ", "))")
+            }
+            names.append(text)
+            columns.append(range)
+            index = last + 1
+        }
+        return (names, columns)
+    }
+}
+
+/// Splits the lines of a table body into rows. Every row has one anchor line (where its
+/// one-line cells sit); the lines between two anchors belong to the row above (its lower half)
+/// or the row below (its upper half). A row of height H has `(H - 1) / 2` lines above its anchor
+/// and the rest below, so each row's lower half is its upper half or one more: a chain of
+/// two-way choices, settled by dynamic programming over the rows. A choice is valid when every
+/// cell of the row is centred on it. Geometry alone can be ambiguous (two 3-line rows read as
+/// a 4-line and a 2-line one), so among valid choices the cheapest wins: first the fewest lines
+/// that no cell fills (a cell ending in a line break), then the fewest twin rows that differ (a
+/// row with the name and port of the row above, its tcp/udp twin, almost always has the same
+/// text), then the fewest wraps where the next word would have fitted or empty lines inside a
+/// cell (both are `<br/>`s, which are rare), then the fewest wrapped lines that start with a
+/// capital (more often a cell's first line), then the fewest cells that are not a whole phrase
+/// (open parenthesis, ending on "for"), then the most even row heights. Where only the last
+/// three told two readings apart, the row is marked as a guess. On IANA's 2026-08-17 page
+/// that leaves 6 pairs of rows wrong, all of them among the guesses.
+struct RowGrouping {
+    let occupancy: [UInt32]
+    let anchorMask: UInt32
+    let columnCount: Int
+    /// For each line and column: the width of the cell's text and of its first word, and
+    /// whether it starts with a capital letter.
+    let widths: [(line: Int, firstWord: Int, capital: Bool)]
+    let wrapWidths: [Int]
+    /// The columns twin rows share (name and port).
+    let twinMask: UInt32
+    /// The page, and each line's cells in it: to compare twin rows.
+    let bytes: [UInt8]
+    let cells: [Range<Int>]
+
+    struct Failure: Error {
+        var line: Int
+        var atEnd: Bool
+    }
+
+    struct Row {
+        var lines: ClosedRange<Int>
+        var anchor: Int
+        var guessed = false
+    }
+
+    /// Readings whose costs differ by less than this were told apart by the soft priors only
+    /// (capitals, phrases, even heights): the choice is a guess worth a warning.
+    static let guessMargin = 10_000
+
+    private struct State {
+        var up: Int  // lines of this row above its anchor
+        var down: Int
+        var cost: Int
+        var next: Int  // lines of the next row above its anchor (-1 after the last row)
+        /// Another reading reached the same point at nearly the same cost.
+        var guessed = false
+    }
+
+    /// The lines with a one-line cell. The first column (a service name, a person's ID) is one
+    /// line too, except on the 2013 page, where a legacy name with blanks wraps: a line with
+    /// text in the first column only, next to another such line that it could not have shared
+    /// (the wrap was forced), continues that name rather than starting a row.
+    private var anchors: [Int] {
+        occupancy.indices.filter { line in
+            guard occupancy[line] & anchorMask != 0 else { return false }
+            guard occupancy[line] == 1 else { return true }
+            let continuesAbove = line > 0 && occupancy[line - 1] & 1 != 0 && isForcedWrap(line - 1, line)
+            let continuesBelow = line + 1 < occupancy.count && occupancy[line + 1] & 1 != 0 && isForcedWrap(line, line + 1)
+            return !(continuesAbove || continuesBelow)
+        }
+    }
+
+    private func isForcedWrap(_ above: Int, _ below: Int) -> Bool {
+        widths[above * columnCount].line + 1 + widths[below * columnCount].firstWord > wrapWidths[0]
+    }
+
+    /// The rows of a page whose rows anchor on their first line (ianaconv's own pages): nil
+    /// unless every cell starts on its row's anchor line and some row is three lines or more
+    /// (below that, both layouts are the same).
+    func topAnchoredRows() -> Result<[Row], Failure>? {
+        let anchors = self.anchors
+        guard anchors.first == 0 else { return nil }
+        var rows: [Row] = []
+        var tall = false
+        for (i, anchor) in anchors.enumerated() {
+            let last = i + 1 < anchors.count ? anchors[i + 1] - 1 : occupancy.count - 1
+            for line in anchor...last where occupancy[line] & ~occupancy[anchor] != 0 {
+                return nil  // a cell that starts below the anchor line
+            }
+            tall = tall || last - anchor >= 2
+            rows.append(Row(lines: anchor...last, anchor: anchor))
+        }
+        return tall ? .success(rows) : nil
+    }
+
+    func rows() -> Result<[Row], Failure> {
+        let anchors = self.anchors
+        guard let first = anchors.first else { return .failure(Failure(line: 0, atEnd: true)) }
+        // choices[i]: for each `next` value reachable after row i, the best state.
+        var choices: [[State]] = []
+        choices.reserveCapacity(anchors.count)
+        var frontier = [(up: first, cost: 0)]
+        for (i, anchor) in anchors.enumerated() {
+            var reached: [State] = []
+            for (up, cost) in frontier {
+                for down in [up, up + 1] {
+                    let next: Int
+                    if i + 1 < anchors.count {
+                        next = anchors[i + 1] - anchor - 1 - down
+                        guard next >= 0 else { continue }
+                    } else {
+                        guard anchor + down == occupancy.count - 1 else { continue }
+                        next = -1
+                    }
+                    guard var rowCost = self.cost(top: anchor - up, bottom: anchor + down) else { continue }
+                    if i > 0, isTwin(anchors[i - 1], anchor),
+                       let previous = choices[i - 1].first(where: { $0.next == up }),
+                       !sameText((anchors[i - 1] - previous.up)...(anchors[i - 1] + previous.down), (anchor - up)...(anchor + down)) {
+                        rowCost += 10_000_000
+                    }
+                    var state = State(up: up, down: down, cost: cost + rowCost, next: next)
+                    if let known = reached.firstIndex(where: { $0.next == next }) {
+                        let close = abs(state.cost - reached[known].cost) < Self.guessMargin
+                        if state.cost < reached[known].cost {
+                            state.guessed = close
+                            reached[known] = state
+                        } else if close {
+                            reached[known].guessed = true
+                        }
+                    } else {
+                        reached.append(state)
+                    }
+                }
+            }
+            guard !reached.isEmpty else {
+                return .failure(Failure(line: anchor, atEnd: i + 1 == anchors.count))
+            }
+            reached.sort { $0.next < $1.next }
+            choices.append(reached)
+            frontier = reached.map { ($0.next, $0.cost) }
+        }
+        var rows: [Row] = []
+        rows.reserveCapacity(anchors.count)
+        var wanted = -1
+        for i in anchors.indices.reversed() {
+            guard let state = choices[i].first(where: { $0.next == wanted }) else {
+                return .failure(Failure(line: anchors[i], atEnd: false))
+            }
+            rows.append(Row(lines: (anchors[i] - state.up)...(anchors[i] + state.down), anchor: anchors[i], guessed: state.guessed))
+            wanted = state.up
+        }
+        return .success(rows.reversed())
+    }
+
+    /// Words a wrapped phrase does not end on.
+    private static let danglingWords: Set<[UInt8]> = Set(
+        ["for", "of", "and", "or", "the", "a", "an", "to", "with", "over", "in", "on", "by", "from", "via"].map { Array($0.utf8) })
+
+    /// A cell that spans lines reads as a whole phrase: its parentheses balance and it does not
+    /// end on a preposition or article (what a wrong grouping leaves at a row's edge).
+    private func isCompletePhrase(_ column: Int, _ lines: ClosedRange<Int>) -> Bool {
+        var depth = 0
+        var lastLine: Range<Int>?
+        for line in lines {
+            let cell = cells[line * columnCount + column]
+            guard !cell.isEmpty else { continue }
+            lastLine = cell
+            for byte in bytes[cell] {
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") { depth -= 1 }
+            }
+        }
+        guard depth == 0, let last = lastLine else { return false }
+        let word = bytes[last].split(separator: 0x20).last.map(Array.init) ?? []
+        return !Self.danglingWords.contains(word)
+    }
+
+    /// Two rows with the same one-line cells on their anchor lines but the last column of them
+    /// (the protocol: tcp and udp of one service).
+    private func isTwin(_ a: Int, _ b: Int) -> Bool {
+        var any = false
+        for column in 0..<columnCount where twinMask & (1 << UInt32(column)) != 0 {
+            let (x, y) = (cells[a * columnCount + column], cells[b * columnCount + column])
+            if !x.isEmpty || !y.isEmpty { any = true }
+            if bytes[x] != bytes[y] { return false }
+        }
+        return any
+    }
+
+    /// True when the non-anchor columns of the two rows hold the same text.
+    private func sameText(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Bool {
+        for column in 0..<columnCount where anchorMask & (1 << UInt32(column)) == 0 {
+            let left = a.lazy.map { self.cells[$0 * self.columnCount + column] }.filter { !$0.isEmpty }
+            let right = b.lazy.map { self.cells[$0 * self.columnCount + column] }.filter { !$0.isEmpty }
+            guard left.count == right.count else { return false }
+            for (x, y) in zip(left, right) where bytes[x] != bytes[y] { return false }
+        }
+        return true
+    }
+
+    /// nil when a cell is not centred in the row `top...bottom`; else the cost of the reading.
+    private func cost(top: Int, bottom: Int) -> Int? {
+        let height = bottom - top + 1
+        var tallest = 0
+        var unforcedWraps = 0
+        var capitalContinuations = 0
+        var brokenPhrases = 0
+        for column in 0..<columnCount {
+            let bit: UInt32 = 1 << UInt32(column)
+            var first = -1
+            var last = -1
+            for line in top...bottom where occupancy[line] & bit != 0 {
+                if first < 0 { first = line }
+                last = line
+            }
+            guard first >= 0 else { continue }
+            let cellHeight = last - first + 1
+            guard first - top == (height - cellHeight) / 2 else { return nil }
+            tallest = max(tallest, cellHeight)
+            if cellHeight > 1 {
+                if !isCompletePhrase(column, first...last) { brokenPhrases += 1 }
+                for line in first..<last where occupancy[line] & bit == 0 { unforcedWraps += 1 }  // an empty line inside
+                for line in first..<last where occupancy[line] & occupancy[line + 1] & bit != 0 {
+                    let before = widths[line * columnCount + column].line
+                    let word = widths[(line + 1) * columnCount + column].firstWord
+                    if before + 1 + word <= wrapWidths[column] { unforcedWraps += 1 }
+                    if widths[(line + 1) * columnCount + column].capital { capitalContinuations += 1 }
+                }
+            }
+        }
+        return (height - tallest) * 1_000_000_000 + unforcedWraps * 1_000_000 + capitalContinuations * 1_000 + brokenPhrases * 100 + height * height
+    }
+}
