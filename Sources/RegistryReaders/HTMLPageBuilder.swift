@@ -284,7 +284,8 @@ struct HTMLPageBuilder {
         let person = Person(
             id: id ?? "", name: field(0)?.value, organization: field(1)?.value, uris: uris,
             updated: field(3)?.value.map(Parsed.init), location: rowLocation)
-        registry.people = (registry.people ?? []) + [person]
+        if registry.people == nil { registry.people = [] }
+        registry.people!.append(person)
     }
 
     /// A row of the footnotes table: `[N]` (anchor `noteN`), then the text in `<pre>`.

@@ -23,7 +23,7 @@ public struct LossReport: Sendable, Equatable {
 }
 
 public enum LossKind: CaseIterable, Sendable, Hashable {
-    case metadata, people, footnotes, xrefTargets, textMarkup, assigneeElement, elementOrder
+    case metadata, people, footnotes, xrefTargets, textMarkup, assigneeElement, elementOrder, emptyElements
 
     func describe(count: Int) -> String {
         switch self {
@@ -41,6 +41,8 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
             "\(plural(count, "<assignee> element")) identical to the contacts; read back, the contacts stand for them"
         case .elementOrder:
             "the element order of \(plural(count, "record")); read back, they take the usual order"
+        case .emptyElements:
+            "\(plural(count, "empty element")) (<name/>, <note/>, <uri/>, …); an empty cell reads back as no element"
         }
     }
 }
