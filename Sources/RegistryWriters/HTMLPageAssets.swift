@@ -16,14 +16,14 @@ enum HTMLPageAssets {
         a:target, tr:target, :target { background: #fff1a8; }
         table { border-collapse: collapse; margin: .5em 0 2em; font-size: 13px; }
         th, td { border: 1px solid #d0d5dc; padding: .3em .55em; vertical-align: top; text-align: left; }
-        td { overflow-wrap: anywhere; }
-        thead th { position: sticky; top: 0; background: #e9eef5; cursor: pointer; user-select: none; white-space: nowrap; }
+        td { overflow-wrap: break-word; }
+        thead th { position: sticky; top: 0; background: #e9eef5; cursor: pointer; user-select: none; }
         thead th[aria-sort="ascending"]::after { content: " \\25B2"; }
         thead th[aria-sort="descending"]::after { content: " \\25BC"; }
         tbody tr:nth-child(even) { background: #f6f8fa; }
         td[align="center"], table.records td:nth-child(7), table.records td:nth-child(8) { white-space: nowrap; }
         td[align="center"] { text-align: center; }
-        table.records td:nth-child(4), table.records td:nth-child(12) { min-width: 14em; }
+        table.records td:nth-child(4), table.records td:nth-child(12) { min-width: 12em; }
         td p { margin: 0 0 .5em; }
         div.note + div.note { border-top: 1px dotted #b8bec7; margin-top: .4em; padding-top: .4em; }
         .filter { margin: 1em 0 .3em; }
