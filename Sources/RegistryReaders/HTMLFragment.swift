@@ -11,8 +11,10 @@ struct HTMLFragment {
     var anchor: String?
     /// `<pre>` and `<div class="note">` contents, in order.
     private(set) var blocks: [RichText] = []
-    /// Open containers: the fragment itself, then open paragraphs and blocks.
-    private var containers: [RichText] = [RichText()]
+    /// The fragment's own content, and the paragraphs and blocks open inside it (apart, so that
+    /// the many cells with neither allocate no array).
+    private var root = RichText()
+    private var inner: [RichText] = []
     /// What each element opened inside the fragment started, to close the same on its end.
     private var opened: [Opened] = []
     private var pending: [UInt8] = []
@@ -24,7 +26,6 @@ struct HTMLFragment {
 
     init(location: SourceLocation) {
         self.location = location
-        pending.reserveCapacity(256)
     }
 
     /// How many elements opened inside the fragment are still open.
@@ -37,7 +38,7 @@ struct HTMLFragment {
         switch tag {
         case .br:
             flush()
-            containers[containers.count - 1].content.append(.lineBreak)
+            top.content.append(.lineBreak)
             opened.append(.other)
         case .p:
             openContainer(.paragraph)
@@ -66,16 +67,16 @@ struct HTMLFragment {
         switch last {
         case .paragraph:
             flush()
-            let inner = containers.removeLast()
-            containers[containers.count - 1].content.append(.paragraph(inner))
+            let inner = inner.removeLast()
+            top.content.append(.paragraph(inner))
         case .block:
             flush()
-            blocks.append(containers.removeLast())
+            blocks.append(inner.removeLast())
         case .link:
             guard let (target, label, location) = link else { return }
             link = nil
             let xref = Xref(link: target, label: String(decoding: label, as: UTF8.self), location: location)
-            containers[containers.count - 1].content.append(.xref(xref))
+            top.content.append(.xref(xref))
             dropClosingBracket = true
         case .anchor, .other:
             break
@@ -102,30 +103,41 @@ struct HTMLFragment {
         return self
     }
 
+    /// The innermost open container.
+    private var top: RichText {
+        get { inner.last ?? root }
+        _modify {
+            if inner.isEmpty {
+                yield &root
+            } else {
+                yield &inner[inner.count - 1]
+            }
+        }
+    }
+
     private mutating func openContainer(_ kind: Opened) {
         flush()
-        containers.append(RichText())
+        inner.append(RichText())
         opened.append(kind)
     }
 
     private mutating func flush() {
         guard !pending.isEmpty else { return }
-        containers[containers.count - 1].append(text: String(decoding: pending, as: UTF8.self))
+        top.append(text: String(decoding: pending, as: UTF8.self))
         pending.removeAll(keepingCapacity: true)
     }
 
     /// Removes the `[` the page puts before a link.
     private mutating func dropOpeningBracket() {
-        let top = containers.count - 1
-        guard case .text(let text)? = containers[top].content.last, text.hasSuffix("[") else { return }
-        containers[top].content.removeLast()
-        if text.count > 1 { containers[top].content.append(.text(String(text.dropLast()))) }
+        guard case .text(let text)? = top.content.last, text.hasSuffix("[") else { return }
+        top.content.removeLast()
+        if text.count > 1 { top.content.append(.text(String(text.dropLast()))) }
     }
 
     // MARK: reading the result
 
     /// The rich text outside blocks.
-    var richText: RichText { containers[0] }
+    var richText: RichText { root }
 
     /// The text with xrefs as their labels and line breaks as line feeds, for one-value cells.
     var plainText: String {

@@ -21,6 +21,8 @@ struct HTMLPageBuilder {
     private var term: String?
     private var sawRecordsTable = false
     private var sawPager = false
+    /// libxml2 interns element names: each name seen, by address, with its tag.
+    private var knownTags: [(UnsafePointer<xmlChar>, HTMLTag)] = []
 
     /// Where a line starts, found incrementally: tags arrive in order, so the whole input is
     /// scanned once however long its lines (IANA's page puts the table on one 5 MB line).
@@ -45,6 +47,14 @@ struct HTMLPageBuilder {
     }
 
     // MARK: events
+
+    /// The tag for an element name, looked up by the name's address once it has been seen.
+    mutating func tag(_ name: UnsafePointer<xmlChar>) -> HTMLTag {
+        for (pointer, tag) in knownTags where pointer == name { return tag }
+        let tag = HTMLTag(name)
+        if knownTags.count < 64 { knownTags.append((name, tag)) }
+        return tag
+    }
 
     mutating func startElement(_ tag: HTMLTag, attributes list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         switch tag {

@@ -131,12 +131,14 @@ private func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HT
 
 private let htmlStartElement: startElementSAXFunc = { ctx, name, attributes in
     guard let name else { return }
-    builder(ctx).pointee.startElement(HTMLTag(name), attributes: attributes)
+    let page = builder(ctx)
+    page.pointee.startElement(page.pointee.tag(name), attributes: attributes)
 }
 
 private let htmlEndElement: endElementSAXFunc = { ctx, name in
     guard let name else { return }
-    builder(ctx).pointee.endElement(HTMLTag(name))
+    let page = builder(ctx)
+    page.pointee.endElement(page.pointee.tag(name))
 }
 
 private let htmlCharacters: charactersSAXFunc = { ctx, bytes, count in
