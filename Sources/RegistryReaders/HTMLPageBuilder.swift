@@ -34,8 +34,6 @@ struct HTMLPageBuilder {
 
     private enum Table {
         case undecided(id: String?), records([RecordColumn?]), people, footnotes, other
-
-        var isUndecided: Bool { if case .undecided = self { true } else { false } }
     }
 
     init(input: InputFile, bytes: UnsafeBufferPointer<UInt8>) {
