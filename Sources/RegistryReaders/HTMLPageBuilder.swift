@@ -33,7 +33,7 @@ struct HTMLPageBuilder {
     private enum Owner { case none, title, term, definition, cell, pager }
 
     private enum Table {
-        case undecided(id: String?), records([RecordColumn?]), people, footnotes, other
+        case undecided(id: String?), records([RegistryColumn?]), people, footnotes, other
     }
 
     init(input: InputFile, bytes: UnsafeBufferPointer<UInt8>) {
@@ -189,7 +189,7 @@ struct HTMLPageBuilder {
             } else if let id, id.hasPrefix("table-") {
                 // IANA's id without a header row: the columns in IANA's order.
                 warn("the records table has no header row; its columns are read in IANA's order", at: rowLocation)
-                tables[tables.count - 1] = recordsTable(RecordColumn.allCases, id: id)
+                tables[tables.count - 1] = recordsTable(RegistryColumn.allCases, id: id)
                 record(cells)
             } else {
                 tables[tables.count - 1] = .other
@@ -208,7 +208,7 @@ struct HTMLPageBuilder {
     /// Decides what a table is from its header row: the records table has IANA's column names
     /// (in any order, either name of column 11), the people table ID … Contact URI.
     private mutating func classify(header: [String], id: String?) -> Table {
-        let columns = header.map(RecordColumn.init(header:))
+        let columns = header.map(RegistryColumn.init(header:))
         let isRecords = id.map { $0.hasPrefix("table-") && columns.contains { $0 != nil } } ?? false
             || [.name, .number, .transportProtocol, .description].allSatisfy(columns.contains)
         if isRecords {
@@ -224,7 +224,7 @@ struct HTMLPageBuilder {
         return .other
     }
 
-    private mutating func recordsTable(_ columns: [RecordColumn?], id: String?) -> Table {
+    private mutating func recordsTable(_ columns: [RegistryColumn?], id: String?) -> Table {
         sawRecordsTable = true
         if registry.id == nil, let id, id.hasPrefix("table-") { registry.id = String(id.dropFirst(6)) }
         return .records(columns)
@@ -368,35 +368,15 @@ struct HTMLPageBuilder {
     }
 }
 
-/// The columns of the records table, named by their header text.
-enum RecordColumn: CaseIterable {
-    case name, number, transportProtocol, description, assignee, contact
-    case registrationDate, modificationDate, reference, serviceCode, unauthorizedUse, notes
-
+extension RegistryColumn {
+    /// The column a header of the records table names (either name of column 11).
     init?(header: String) {
         if header == CSVReader.olderUnauthorizedColumn {
             self = .unauthorizedUse
             return
         }
-        guard let index = CSVReader.columns.firstIndex(of: header) else { return nil }
-        self = RecordColumn.allCases[index]
-    }
-
-    var field: RecordField {
-        switch self {
-        case .name: .name
-        case .number: .number
-        case .transportProtocol: .transportProtocol
-        case .description: .description
-        case .assignee: .assignee
-        case .contact: .contact
-        case .registrationDate: .registrationDate
-        case .modificationDate: .modificationDate
-        case .reference: .reference
-        case .serviceCode: .serviceCode
-        case .unauthorizedUse: .unauthorizedUse
-        case .notes: .notes
-        }
+        guard let index = RegistryColumn.titles.firstIndex(of: header) else { return nil }
+        self.init(rawValue: index)
     }
 }
 

@@ -4,6 +4,8 @@ public enum Readers {
         XMLReader.self,
         CSVReader.self,
         HTMLReader.self,
+        ScrapedMarkdownReader.self,
+        ScrapedTextReader.self,
     ]
 
     /// The reader for a layout name or alias (case-insensitive).
