@@ -7,7 +7,7 @@ import RegistryModel
 ///
 /// Safety: the HTML parser loads no DTD and expands no external entities; `HTML_PARSE_NONET`
 /// forbids the network outright. The page must be UTF-8 (checked first, whatever its `<meta>`
-/// says), so no byte is silently re-decoded.
+/// says; UTF-16 with a byte-order mark is transcoded), so no byte is silently re-decoded.
 public enum HTMLReader: RegistryReader {
     public static let name = "html"
     public static let aliases = ["xhtml"]
@@ -17,8 +17,9 @@ public enum HTMLReader: RegistryReader {
         return text.contains("<html") || text.contains("<!doctype html")
     }
 
-    public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        try checkUTF8(input)
+    public static func read(_ original: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
+        // A page saved as UTF-16 (with its byte-order mark) is transcoded; otherwise it must be UTF-8.
+        let input = try utf8Input(original)
         if let nul = input.bytes.firstIndex(of: 0) {
             // libxml2's HTML parser takes a NUL for the end of the input and would drop the rest.
             let line = input.bytes[..<nul].count { $0 == 0x0A } + 1

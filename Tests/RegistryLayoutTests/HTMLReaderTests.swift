@@ -132,6 +132,14 @@ private func firstRecord(_ html: String) throws -> Record {
         #expect((nul.line, nul.column) == (2, 8))
     }
 
+    @Test func aPageSavedAsUTF16IsRead() throws {
+        let html = page(cells(["caf\u{e9}", "1", "tcp", "d", "", "", "", "", "", "", "", ""]))
+        let utf16: [UInt8] = [0xFF, 0xFE] + html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        var diagnostics: [Diagnostic] = []
+        let registry = try HTMLReader.read(InputFile(displayName: "p", bytes: utf16), diagnostics: &diagnostics)
+        #expect(registry.records.first?.name?.text == "caf\u{e9}")
+    }
+
     @Test func readsTheMetadataList() throws {
         let before = """
             <h1>Service Name and Transport Protocol Port Number Registry</h1><dl>
