@@ -30,10 +30,18 @@ public enum XMLTree {
         return found
     }
 
+    /// True when libxml2's XML parser reads the document without error, as `xmllint --noout`
+    /// checks it (the XHTML page must be well-formed XML).
+    public static func isWellFormed(_ bytes: [UInt8]) -> Bool {
+        guard let document = parse(bytes) else { return false }
+        xmlFreeDoc(document)
+        return true
+    }
+
     private static func parse(_ bytes: [UInt8]) -> xmlDocPtr? {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), "memory.xml", nil, Int32(XML_PARSE_NONET.rawValue))
+                xmlReadMemory($0, Int32(buffer.count), "memory.xml", nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
             }
         }
     }
