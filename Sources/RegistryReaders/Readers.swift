@@ -3,6 +3,7 @@ public enum Readers {
     public static let all: [any RegistryReader.Type] = [
         XMLReader.self,
         CSVReader.self,
+        HTMLReader.self,
         TextReader.self,
         ScrapedMarkdownReader.self,
         ScrapedTextReader.self,

@@ -24,7 +24,7 @@ public struct LossReport: Sendable, Equatable {
 
 public enum LossKind: CaseIterable, Sendable, Hashable {
     case metadata, people, footnotes, xrefTargets, textMarkup, assigneeElement, elementOrder
-    case registryIdentity, reflowedText, personDetails
+    case registryIdentity, reflowedText, personDetails, emptyElements
 
     func describe(count: Int) -> String {
         switch self {
@@ -48,6 +48,8 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
             "the exact line breaks, paragraphs and white space of \(plural(count, "text field")); reflowed into its column (a line break survives where the next word would have fitted)"
         case .personDetails:
             "details of \(count) \(count == 1 ? "person" : "people") (empty values, line breaks or runs of blanks in names); folded"
+        case .emptyElements:
+            "\(plural(count, "empty element")) (<name/>, <note/>, <uri/>, …); an empty cell reads back as no element"
         }
     }
 }

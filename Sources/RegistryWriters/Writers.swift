@@ -3,6 +3,7 @@ public enum Writers {
     public static let all: [any RegistryWriter.Type] = [
         XMLWriter.self,
         CSVWriter.self,
+        HTMLWriter.self,
         TextWriter.self,
     ]
 

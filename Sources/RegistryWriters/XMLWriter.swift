@@ -135,7 +135,7 @@ extension OutputBuffer {
         for _ in 0..<level { append("  ") }
     }
 
-    fileprivate mutating func attribute(_ name: String, _ value: String) {
+    mutating func attribute(_ name: String, _ value: String) {
         append(" \(name)=\"")
         for byte in value.utf8 {
             switch byte {
@@ -152,7 +152,8 @@ extension OutputBuffer {
         append(byte: UInt8(ascii: "\""))
     }
 
-    private mutating func escapedText(_ text: String) {
+    /// `>` is escaped too, so `]]>` cannot occur (XHTML shares this).
+    mutating func escapedText(_ text: String) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): append("&amp;")

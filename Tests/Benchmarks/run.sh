@@ -7,6 +7,7 @@ bin=${1:?usage: run.sh BINARY [RUNS]}
 runs=${2:-15}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 xml="$here/Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml"
+html="$here/Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xhtml"  # IANA's page of that XML
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin" xml csv "$xml" -o "$work/registry.csv" 2>/dev/null
@@ -16,13 +17,15 @@ declare -A command=(
   [xml-csv]="$bin xml csv $xml -o $work/out.csv"
   [csv-xml]="$bin csv xml $work/registry.csv -o $work/out.xml"
   [xml-xml]="$bin xml xml $xml -o $work/out2.xml"
+  [xml-html]="$bin xml html $xml -o $work/out.html"
+  [html-xml]="$bin html xml $html -o $work/out3.xml"
   [xml-txt]="$bin xml txt $xml -o $work/out.txt"
-  [txt-xml]="$bin txt xml $txt -o $work/out3.xml"
+  [txt-xml]="$bin txt xml $txt -o $work/out4.xml"
   [xmllint-stream]="xmllint --stream --noout $xml"
   [xmllint-sax]="xmllint --sax --noout $xml"
   [startup]="$bin --version"
 )
-jobs=(xml-csv csv-xml xml-xml xml-txt txt-xml xmllint-stream xmllint-sax startup)
+jobs=(xml-csv csv-xml xml-xml xml-html html-xml xml-txt txt-xml xmllint-stream xmllint-sax startup)
 declare -A times
 for job in "${jobs[@]}"; do $(echo "${command[$job]}") >/dev/null 2>&1 || true; done  # warm the cache
 for ((run = 0; run < runs; run++)); do
@@ -47,7 +50,7 @@ echo
 echo "xml-csv / xmllint --stream --noout: $(ratio "${ms[xml-csv]}" "${ms[xmllint-stream]}")  (target <= 1.0)"
 echo "xml-csv / xmllint --sax --noout:    $(ratio "${ms[xml-csv]}" "${ms[xmllint-sax]}")  (target <= 2.0)"
 echo
-for job in xml-csv csv-xml xml-xml xml-txt txt-xml; do
+for job in xml-csv csv-xml xml-xml xml-html html-xml xml-txt txt-xml; do
   /usr/bin/time -f '%M' -o "$work/memory" ${command[$job]} >/dev/null 2>&1
   kb=$(tail -1 "$work/memory")
   printf 'peak memory %-8s %6.1f MB   (target <= 64 MB)\n' "$job" "$(awk -v k="$kb" 'BEGIN {print k / 1024}')"

@@ -17,6 +17,8 @@ public enum Paths {
 
     /// IANA's registry files copied into the suite (see Tests/Fixtures/iana/SOURCES.md).
     public static let registry2026XML = "Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml"
+    public static let registry2026HTML = "Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xhtml"
+    public static let registry2015Page1HTML = "Tests/Fixtures/iana/2015-03-16-page1/service-names-port-numbers.xhtml"
     public static let registry2024XML = "Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.xml"
     public static let registry2026Text = "Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.txt"
     public static let registry2013Text = "Tests/Fixtures/iana/2013-06-26/service-names-port-numbers.txt"

@@ -8,21 +8,40 @@ internal import CLibXML2
 public enum XMLTree {
     static let elementOnly: Set<String> = ["registry", "record", "assignee", "people", "person"]
 
+    /// What to compare: the whole documents, or what IANA's HTML page shows of them.
+    public enum View: Sendable {
+        case everything
+        /// Without what the page cannot show (see `PageView`).
+        case htmlPage
+    }
+
     /// The first differences (at most `limit`), each with the path where it is; empty when equal.
-    public static func differences(_ a: [UInt8], _ b: [UInt8], limit: Int = 10) -> [String] {
+    public static func differences(_ a: [UInt8], _ b: [UInt8], limit: Int = 10, view: View = .everything) -> [String] {
         guard let left = parse(a) else { return ["the first document does not parse"] }
         defer { xmlFreeDoc(left) }
         guard let right = parse(b) else { return ["the second document does not parse"] }
         defer { xmlFreeDoc(right) }
+        if view == .htmlPage {
+            PageView.apply(to: left)
+            PageView.apply(to: right)
+        }
         var found: [String] = []
         compareChildren(left.pointee.children, right.pointee.children, path: "", into: &found, limit: limit)
         return found
     }
 
+    /// True when libxml2's XML parser reads the document without error, as `xmllint --noout`
+    /// checks it (the XHTML page must be well-formed XML).
+    public static func isWellFormed(_ bytes: [UInt8]) -> Bool {
+        guard let document = parse(bytes) else { return false }
+        xmlFreeDoc(document)
+        return true
+    }
+
     private static func parse(_ bytes: [UInt8]) -> xmlDocPtr? {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), "memory.xml", nil, Int32(XML_PARSE_NONET.rawValue))
+                xmlReadMemory($0, Int32(buffer.count), "memory.xml", nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
             }
         }
     }

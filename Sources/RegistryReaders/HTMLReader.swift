@@ -1,0 +1,153 @@
+internal import CLibXML2
+import RegistryModel
+
+/// Reads IANA's registry page (the whole page, or one page of several as iana.org serves it)
+/// with libxml2's HTML parser through SAX callbacks: no DOM, and pages that are not well-formed
+/// XML read as a browser would read them.
+///
+/// Safety: the HTML parser loads no DTD and expands no external entities; `HTML_PARSE_NONET`
+/// forbids the network outright. The page must be UTF-8 (checked first, whatever its `<meta>`
+/// says; UTF-16 with a byte-order mark is transcoded), so no byte is silently re-decoded.
+public enum HTMLReader: RegistryReader {
+    public static let name = "html"
+    public static let aliases = ["xhtml"]
+
+    public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        return text.contains("<html") || text.contains("<!doctype html")
+    }
+
+    public static func read(_ original: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
+        // A page saved as UTF-16 (with its byte-order mark) is transcoded; otherwise it must be UTF-8.
+        let input = try utf8Input(original)
+        if let nul = input.bytes.firstIndex(of: 0) {
+            // libxml2's HTML parser takes a NUL for the end of the input and would drop the rest.
+            let line = input.bytes[..<nul].count { $0 == 0x0A } + 1
+            let lineStart = input.bytes[..<nul].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            throw ReadError(file: input.displayName, line: line, column: nul - lineStart + 1, message: "NUL byte in the page; an HTML page is text")
+        }
+        return try input.bytes.withUnsafeBufferPointer { bytes throws(ReadError) in
+            let builder = UnsafeMutablePointer<HTMLPageBuilder>.allocate(capacity: 1)
+            builder.initialize(to: HTMLPageBuilder(input: input, bytes: bytes))
+            defer {
+                builder.deinitialize(count: 1)
+                builder.deallocate()
+            }
+            try parse(builder, bytes)
+            diagnostics += builder.pointee.diagnostics
+            return try builder.pointee.finish()
+        }
+    }
+
+    /// Runs the HTML parser over the whole input, which is already in memory.
+    private static func parse(_ builder: UnsafeMutablePointer<HTMLPageBuilder>, _ bytes: UnsafeBufferPointer<UInt8>) throws(ReadError) {
+        let input = builder.pointee.input
+        guard !contentStart(input.bytes[...]).isEmpty, let base = bytes.baseAddress else {
+            throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: no HTML page to read")
+        }
+        let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+        guard let ctxt = htmlCreateMemoryParserCtxt(start, Int32(clamping: bytes.count)), let sax = ctxt.pointee.sax else {
+            throw ReadError(file: input.displayName, message: "libxml2 could not create an HTML parser")
+        }
+        defer { htmlFreeParserCtxt(ctxt) }
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)  // so that errors go to `serror`, per parser
+        handler.startElement = htmlStartElement
+        handler.endElement = htmlEndElement
+        handler.characters = htmlCharacters
+        // The same callback for white space the parser deems ignorable: in a cell it is content.
+        handler.ignorableWhitespace = htmlCharacters
+        // Script and style contents arrive as CDATA blocks: not registry text.
+        handler.cdataBlock = { _, _, _ in }
+        handler.serror = htmlStructuredError
+        sax.pointee = handler
+        ctxt.pointee.userData = UnsafeMutableRawPointer(builder)
+        builder.pointee.context = ctxt
+        let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_IGNORE_ENC.rawValue
+        htmlCtxtUseOptions(ctxt, Int32(options))
+        xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+        _ = htmlParseDocument(ctxt)
+        builder.pointee.context = nil
+    }
+}
+
+/// The elements the reader looks at; every other element is transparent.
+enum HTMLTag {
+    case table, tr, td, th, dl, dt, dd, h1, a, br, p, pre, div, span, other
+
+    init(_ name: UnsafePointer<xmlChar>) {
+        func equals(_ literal: StaticString) -> Bool { xmlStrcmp(name, literal.utf8Start) == 0 }
+        switch name[0] {
+        case UInt8(ascii: "t"):
+            self = equals("td") ? .td : equals("tr") ? .tr : equals("th") ? .th : equals("table") ? .table : .other
+        case UInt8(ascii: "d"):
+            self = equals("dd") ? .dd : equals("dt") ? .dt : equals("dl") ? .dl : equals("div") ? .div : .other
+        case UInt8(ascii: "a"): self = equals("a") ? .a : .other
+        case UInt8(ascii: "b"): self = equals("br") ? .br : .other
+        case UInt8(ascii: "p"): self = equals("p") ? .p : equals("pre") ? .pre : .other
+        case UInt8(ascii: "h"): self = equals("h1") ? .h1 : .other
+        case UInt8(ascii: "s"): self = equals("span") ? .span : .other
+        default: self = .other
+        }
+    }
+}
+
+/// The few attributes the reader uses, read from libxml2's NULL-terminated name/value list.
+struct HTMLAttributes {
+    var id: String?
+    var name: String?
+    var href: String?
+    var `class`: String?
+
+    init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard let list else { return }
+        var i = 0
+        while let attribute = list[i] {
+            defer { i += 2 }
+            guard let raw = list[i + 1] else { continue }
+            switch String(cString: attribute) {
+            case "id": id = String(cString: raw)
+            case "name": name = String(cString: raw)
+            case "href": href = String(cString: raw)
+            case "class": `class` = String(cString: raw)
+            default: break
+            }
+        }
+    }
+
+    init() {}
+
+    func hasClass(_ wanted: String) -> Bool {
+        guard let `class` else { return false }
+        return `class`.split(separator: " ").contains { $0 == wanted }
+    }
+}
+
+// MARK: - C callbacks
+
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLPageBuilder> {
+    ctx!.assumingMemoryBound(to: HTMLPageBuilder.self)
+}
+
+private let htmlStartElement: startElementSAXFunc = { ctx, name, attributes in
+    guard let name else { return }
+    let page = builder(ctx)
+    page.pointee.startElement(page.pointee.tag(name), attributes: attributes)
+}
+
+private let htmlEndElement: endElementSAXFunc = { ctx, name in
+    guard let name else { return }
+    let page = builder(ctx)
+    page.pointee.endElement(page.pointee.tag(name))
+}
+
+private let htmlCharacters: charactersSAXFunc = { ctx, bytes, count in
+    guard let bytes, count > 0 else { return }
+    builder(ctx).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+}
+
+private let htmlStructuredError: xmlStructuredErrorFunc = { ctx, error in
+    guard let ctx, let error else { return }
+    builder(ctx).pointee.libxmlError(error.pointee)
+}
