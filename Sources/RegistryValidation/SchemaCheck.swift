@@ -1,0 +1,115 @@
+internal import CLibXML2
+import RegistryModel
+
+/// Applies the project's RELAX NG schema (Schemas/service-names-port-numbers.rng, embedded
+/// in the binary as `registrySchema`) to registry XML with libxml2's validator.
+///
+/// The document is parsed as safely as the reader parses it: no network, no entity
+/// substitution, no DTD loading. Errors arrive through per-context structured handlers, so
+/// libxml2 never prints on its own.
+enum SchemaCheck {
+    struct Violation {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    /// The schema's complaints about `bytes`, in document order; empty when the document is
+    /// valid or is not well-formed XML (the reader reports that).
+    static func violations(in bytes: [UInt8]) -> [Violation] {
+        guard let schema = compiledSchema.schema else { return [] }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
+            | XML_PARSE_COMPACT.rawValue)
+        guard let parser = xmlNewParserCtxt() else { return [] }
+        defer { xmlFreeParserCtxt(parser) }
+        parser.pointee.sax.pointee.serror = ignoreError
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlCtxtReadMemory(parser, $0, Int32(clamping: buffer.count), "registry.xml", nil, options)
+            }
+        }
+        guard let document else { return [] }
+        defer { xmlFreeDoc(document) }
+        guard let context = xmlRelaxNGNewValidCtxt(schema) else { return [] }
+        defer { xmlRelaxNGFreeValidCtxt(context) }
+        var collected: [RawViolation] = []
+        withUnsafeMutablePointer(to: &collected) { pointer in
+            xmlRelaxNGSetValidStructuredErrors(context, collectError, pointer)
+            _ = xmlRelaxNGValidateDoc(context, document)
+        }
+        guard !collected.isEmpty else { return [] }
+        let lines = LineIndex(bytes)
+        return collected.map { raw in
+            Violation(line: raw.line, column: lines.column(ofTag: raw.element, onLine: raw.line), message: raw.message)
+        }
+    }
+
+    /// The schema, compiled once per process.
+    private static let compiledSchema = CompiledSchema()
+
+    private final class CompiledSchema: @unchecked Sendable {
+        let schema: xmlRelaxNGPtr?
+
+        init() {
+            var text = registrySchema
+            schema = text.withUTF8 { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { start -> xmlRelaxNGPtr? in
+                    guard let parser = xmlRelaxNGNewMemParserCtxt(start, Int32(bytes.count)) else { return nil }
+                    defer { xmlRelaxNGFreeParserCtxt(parser) }
+                    xmlRelaxNGSetParserStructuredErrors(parser, ignoreError, nil)
+                    return xmlRelaxNGParse(parser)
+                }
+            }
+        }
+    }
+}
+
+/// What the structured handler hands over, before columns are worked out.
+private struct RawViolation {
+    var line: Int
+    var element: String
+    var message: String
+}
+
+private let ignoreError: xmlStructuredErrorFunc = { _, _ in }
+
+private let collectError: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    let list = context.assumingMemoryBound(to: [RawViolation].self)
+    let node = error.pointee.node?.assumingMemoryBound(to: xmlNode.self)
+    let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(error.pointee.line)
+    let element = node.flatMap { $0.pointee.name.map { String(cString: $0) } } ?? ""
+    var message = error.pointee.message.map { String(cString: $0) } ?? "does not match the schema"
+    while message.last == "\n" || message.last == " " { message.removeLast() }
+    list.pointee.append(RawViolation(line: max(line, 1), element: element, message: message))
+}
+
+/// Line starts of a document, to turn libxml2's line numbers into line and column.
+private struct LineIndex {
+    let bytes: [UInt8]
+    var starts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+    }
+
+    /// The column of `<element` on `line` (the element libxml2 complains about), else 1.
+    func column(ofTag element: String, onLine line: Int) -> Int {
+        guard line >= 1, line <= starts.count, !element.isEmpty else { return 1 }
+        let start = starts[line - 1]
+        let end = line < starts.count ? starts[line] : bytes.count
+        let tag = Array(("<" + element).utf8)
+        var offset = start
+        while offset + tag.count < end {
+            if bytes[offset..<(offset + tag.count)].elementsEqual(tag) {
+                let next = bytes[offset + tag.count]
+                if next == 0x20 || next == 0x3E || next == 0x2F || next == 0x09 || next == 0x0A || next == 0x0D {
+                    return offset - start + 1
+                }
+            }
+            offset += 1
+        }
+        return 1
+    }
+}
