@@ -18,8 +18,9 @@ let registrySchema = #"""
          datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
   <start>
     <element name="registry">
-      <attribute name="id"/>
-      <element name="title"><text/></element>
+      <!-- IANA always writes both; XML converted from CSV (which has no metadata) has neither. -->
+      <optional><attribute name="id"/></optional>
+      <optional><element name="title"><text/></element></optional>
       <optional><element name="category"><text/></element></optional>
       <optional><element name="updated"><text/></element></optional>
       <zeroOrMore><ref name="xref"/></zeroOrMore>

@@ -39,6 +39,11 @@ enum SchemaCheck {
         }
         guard !collected.isEmpty else { return [] }
         let lines = LineIndex(bytes)
+        // libxml2 follows a specific complaint with generic ones about the enclosing element
+        // ("failed to validate content"); keep the generic ones only when nothing else was said.
+        let generic = ["failed to validate content", "Invalid sequence in interleave"]
+        let specific = collected.filter { raw in !generic.contains { raw.message.contains($0) } }
+        if !specific.isEmpty { collected = specific }
         return collected.map { raw in
             Violation(line: raw.line, column: lines.column(ofTag: raw.element, onLine: raw.line), message: raw.message)
         }

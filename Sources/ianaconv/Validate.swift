@@ -66,6 +66,9 @@ struct Validate: ParsableCommand {
                 unreadable = true
             }
         }
+        // Name order before the baseline uses up its counts: the result must not depend on the
+        // order of the command line.
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         var accepted = 0
         if let baseline {
             var matcher = try loadBaseline(baseline).matcher()

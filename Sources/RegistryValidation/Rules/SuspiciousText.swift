@@ -59,6 +59,12 @@ enum SuspiciousText: Rule {
                 guard let text else { continue }
                 if let problem = problem(in: text) { findings.report("the \(what) \(problem)", on: record, field: field) }
             }
+            for reference in record.references {
+                guard let problem = problem(in: reference.label) else { continue }
+                findings.report(
+                    "the reference [\(reference.label)] \(problem)",
+                    at: reference.location ?? record.locations.best(.reference), about: Subject(record))
+            }
         }
         for person in input.registry.people ?? [] {
             for text in [person.name, person.organization].compactMap({ $0 }) {
