@@ -19,7 +19,7 @@ struct PortIndex {
         singlePort = Array(repeating: [Int32](repeating: -1, count: Self.slots), count: count)
         ranges = Array(repeating: [], count: count)
         for (index, record) in records.enumerated() {
-            guard let range = record.number?.value, include(record),
+            guard let range = record.portRange, include(record),
                   let protocols = Self.protocols(of: record) else { continue }
             for p in protocols {
                 difference[p][Int(range.lower)] += 1
@@ -99,6 +99,15 @@ extension RegistryDate {
 }
 
 extension Record {
+    /// The ports the record describes: its port or range, also when written `N-N` (IANA
+    /// writes six single ports that way; port-range-bounds reports the spelling).
+    var portRange: PortRange? {
+        if let range = number?.value { return range }
+        guard case .invalid(let raw)? = number, let text = PortText(raw), let upper = text.upper,
+              text.lower == upper, upper <= 65535 else { return nil }
+        return PortRange(port: UInt16(upper))
+    }
+
     /// A protocol, when the record has a valid one.
     var transport: TransportProtocol? { transportProtocol?.value }
 

@@ -41,7 +41,9 @@ enum SchemaCheck {
         let lines = LineIndex(bytes)
         // libxml2 follows a specific complaint with generic ones about the enclosing element
         // ("failed to validate content"); keep the generic ones only when nothing else was said.
-        let generic = ["failed to validate content", "Invalid sequence in interleave"]
+        let generic = [
+            "failed to validate content", "failed to validate attributes", "Invalid sequence in interleave", "Extra element",
+        ]
         let specific = collected.filter { raw in !generic.contains { raw.message.contains($0) } }
         if !specific.isEmpty { collected = specific }
         return collected.map { raw in
@@ -50,9 +52,9 @@ enum SchemaCheck {
     }
 
     /// The schema, compiled once per process.
-    private static let compiledSchema = CompiledSchema()
+    fileprivate static let compiledSchema = CompiledSchema()
 
-    private final class CompiledSchema: @unchecked Sendable {
+    fileprivate final class CompiledSchema: @unchecked Sendable {
         let schema: xmlRelaxNGPtr?
 
         init() {
@@ -82,7 +84,8 @@ private let collectError: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
     let list = context.assumingMemoryBound(to: [RawViolation].self)
     let node = error.pointee.node?.assumingMemoryBound(to: xmlNode.self)
-    let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(error.pointee.line)
+    let nodeLine = node.map { Int(xmlGetLineNo($0)) } ?? 0
+    let line = nodeLine > 0 ? nodeLine : Int(error.pointee.line)
     let element = node.flatMap { $0.pointee.name.map { String(cString: $0) } } ?? ""
     var message = error.pointee.message.map { String(cString: $0) } ?? "does not match the schema"
     while message.last == "\n" || message.last == " " { message.removeLast() }
@@ -117,4 +120,18 @@ private struct LineIndex {
         }
         return 1
     }
+}
+
+extension Validator {
+    /// Sets libxml2 up and compiles the schema on the calling thread, so the schema check may
+    /// then run on another thread beside the reader (libxml2's one-time set-up is not
+    /// thread-safe).
+    public static func prepareSchema() {
+        xmlInitParser()
+        _ = SchemaCheck.isReady
+    }
+}
+
+extension SchemaCheck {
+    static var isReady: Bool { compiledSchema.schema != nil }
 }

@@ -103,14 +103,24 @@ struct Validate: ParsableCommand {
     /// parse still gets the schema's findings, which usually say what is wrong.
     private func check(_ path: String, _ options: ValidationOptions) throws -> [Finding] {
         let (input, reader) = try RegistryInput.open(path, index: 0, layout: from)
-        let xml = reader.name == XMLReader.name ? input.bytes : nil
+        // The schema check parses XML a second time, into a tree: it runs on its own thread
+        // while the reader streams the file and the other rules run.
+        var schemaCheck: BackgroundThread<[Finding]>?
+        if reader.name == XMLReader.name, let schema = Rules.rule(id: "xml-schema") {
+            Validator.prepareSchema()
+            let bytes = input.bytes
+            schemaCheck = BackgroundThread {
+                Validator.validate(ValidationInput(registry: Registry(), xmlBytes: bytes), options: options, rules: [schema])
+            }
+        }
+        let otherRules = Rules.all.filter { $0.description.id != "xml-schema" }
         do {
             let registry = try RegistryInput.parse(input, with: reader)
-            return Validator.validate(ValidationInput(registry: registry, xmlBytes: xml), options: options)
+            let findings = Validator.validate(ValidationInput(registry: registry), options: options, rules: otherRules)
+            return (findings + (schemaCheck?.wait() ?? [])).sorted(by: Finding.reportOrder)
         } catch let failure as CommandFailure {
-            guard let xml, let schema = Rules.rule(id: "xml-schema") else { throw failure }
-            let findings = Validator.validate(ValidationInput(registry: Registry(), xmlBytes: xml), options: options, rules: [schema])
-            let lines = findings.map { TextReporter.line($0, path: input.displayName) }
+            // XML the reader cannot take may still parse: the schema's findings usually say why.
+            let lines = (schemaCheck?.wait() ?? []).map { TextReporter.line($0, path: input.displayName) }
             throw CommandFailure(message: (lines + [failure.message]).joined(separator: "\n"))
         }
     }

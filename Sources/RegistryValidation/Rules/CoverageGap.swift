@@ -16,6 +16,7 @@ enum CoverageGap: Rule {
                 ,↓0-79,,Unassigned,,,,,,,,
                 http,80,udp,World Wide Web HTTP,[Berners-Lee],[Berners-Lee],,,,,,
                 ,↓81-49150,,Unassigned,,,,,,,,
+                ,49151,tcp,Reserved,,,,,,,,
                 """),
         ],
         nonTriggering: [
@@ -29,7 +30,7 @@ enum CoverageGap: Rule {
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         let records = input.registry.records
-        guard records.contains(where: { $0.number?.value != nil }) else { return }
+        guard records.contains(where: { $0.portRange != nil }) else { return }
         let described = PortIndex(records) { _ in true }
         for transport in [TransportProtocol.tcp, .udp] {
             for gap in described.gaps(on: transport, in: 0...49151) {

@@ -20,7 +20,7 @@ enum DynamicPortAssigned: Rule {
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         for record in input.registry.records {
-            guard let range = record.number?.value, range.upper >= 49152, record.state == .assigned else { continue }
+            guard let range = record.portRange, range.upper >= 49152, record.state == .assigned else { continue }
             findings.report(
                 "\(record.summary) is assigned in the Dynamic and/or Private range 49152-65535, which IANA never assigns (RFC 6335 §6)",
                 on: record, field: .number)

@@ -31,7 +31,7 @@ enum PortStateConflict: Rule {
         let records = input.registry.records
         let assigned = PortIndex(records) { $0.state == .assigned }
         for record in records where record.state != .assigned {
-            guard let range = record.number?.value, let slots = PortIndex.protocols(of: record) else { continue }
+            guard let range = record.portRange, let slots = PortIndex.protocols(of: record) else { continue }
             for slot in slots {
                 let transport = TransportProtocol.allCases[slot]
                 guard let other = assigned.record(overlapping: range, on: transport) else { continue }

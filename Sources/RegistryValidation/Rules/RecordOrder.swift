@@ -14,11 +14,11 @@ enum RecordOrder: Rule {
         triggering: [
             .csv("""
                 http,80,tcp,World Wide Web HTTP,[Berners-Lee],[Berners-Lee],,,,,,
-                ↓echo,7,tcp,Echo,[Postel],[Postel],,,,,,
+                echo,↓7,tcp,Echo,[Postel],[Postel],,,,,,
                 """),
             .csv("""
                 rdp,,,Reliable Data Protocol,,,,,,,,
-                ↓echo,7,tcp,Echo,[Postel],[Postel],,,,,,
+                echo,↓7,tcp,Echo,[Postel],[Postel],,,,,,
                 """),
         ],
         nonTriggering: [
@@ -34,7 +34,7 @@ enum RecordOrder: Rule {
         var previous: (key: Int, record: Record)?
         for record in input.registry.records {
             let key: Int
-            if let range = record.number?.value {
+            if let range = record.portRange {
                 key = Int(range.lower)
             } else if record.number == nil || record.number?.text.isEmpty == true {
                 key = 65536  // name-only: after every port

@@ -12,7 +12,7 @@ enum ReservedEntry: Rule {
             """,
         triggering: [
             .csv("↓example,40001,udp,Reserved,,,,,,,,"),
-            .csv(",40001,udp,Reserved,↓[Ann],[Ann],,,,,,"),
+            .csv(",40001,udp,Reserved,[Ann],↓[Ann],,,,,,"),
         ],
         nonTriggering: [
             .csv(",1023,tcp,Reserved,[IANA],[IANA],,,,,,"),

@@ -27,7 +27,7 @@ enum TCPUDPCounterpart: Rule {
         let described = PortIndex(records) { _ in true }
         for record in records where record.state == .assigned {
             guard let transport = record.transport, transport == .tcp || transport == .udp,
-                  let range = record.number?.value, let date = record.registrationDate?.value, date.isAfterRFC6335
+                  let range = record.portRange, let date = record.registrationDate?.value, date.isAfterRFC6335
             else { continue }
             let other: TransportProtocol = transport == .tcp ? .udp : .tcp
             guard !described.describes(any: range, on: other) else { continue }
