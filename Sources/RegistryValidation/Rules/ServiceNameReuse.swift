@@ -37,8 +37,9 @@ enum ServiceNameReuse: Rule {
             let other = records[earlier]
             guard other.number?.text != number else { continue }  // the same port: duplicate-record's case
             let line = other.locations[.record].map { " (line \($0.line))" } ?? ""
+            let place = (other.number?.text ?? "") + (other.transportProtocol.map { "/" + $0.text } ?? "")
             findings.report(
-                "service name '\(name)' is also on \(other.summary)\(line); one name should mean one port per protocol",
+                "service name '\(name)' is also on port \(place)\(line); one name should mean one port per protocol",
                 on: record, field: .name)
         }
     }
