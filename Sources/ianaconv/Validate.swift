@@ -58,9 +58,12 @@ struct Validate: ParsableCommand {
         let paths = uniquePaths()
         var files: [Report.File] = []
         var unreadable = false
+        var registries: [Registry] = []  // kept to the end: freeing them costs more than the rules
         for path in paths {
             do {
-                files.append(Report.File(path: RegistryInput.displayName(path), findings: try check(path, options)))
+                let (findings, registry) = try check(path, options)
+                registries.append(registry)
+                files.append(Report.File(path: RegistryInput.displayName(path), findings: findings))
             } catch let failure as CommandFailure {
                 standardError.write("\(failure.message)\n")
                 unreadable = true
@@ -94,14 +97,12 @@ struct Validate: ParsableCommand {
         }
         try OutputTarget(nil).write(output, inputs: [])
         standardError.write(report.summary + "\n")
-        if unreadable { throw ExitCode(2) }
-        if report.count(.error) > 0 { throw ExitCode(1) }
-        finishProcess()
+        finishProcess(code: unreadable ? 2 : report.count(.error) > 0 ? 1 : 0)
     }
 
     /// Reads one file and runs the rules on it. XML the reader cannot take but libxml2 can
     /// parse still gets the schema's findings, which usually say what is wrong.
-    private func check(_ path: String, _ options: ValidationOptions) throws -> [Finding] {
+    private func check(_ path: String, _ options: ValidationOptions) throws -> ([Finding], Registry) {
         let (input, reader) = try RegistryInput.open(path, index: 0, layout: from)
         // The schema check parses XML a second time, into a tree: it runs on its own thread
         // while the reader streams the file and the other rules run.
@@ -117,7 +118,7 @@ struct Validate: ParsableCommand {
         do {
             let registry = try RegistryInput.parse(input, with: reader)
             let findings = Validator.validate(ValidationInput(registry: registry), options: options, rules: otherRules)
-            return (findings + (schemaCheck?.wait() ?? [])).sorted(by: Finding.reportOrder)
+            return ((findings + (schemaCheck?.wait() ?? [])).sorted(by: Finding.reportOrder), registry)
         } catch let failure as CommandFailure {
             // XML the reader cannot take may still parse: the schema's findings usually say why.
             let lines = (schemaCheck?.wait() ?? []).map { TextReporter.line($0, path: input.displayName) }

@@ -28,8 +28,9 @@ enum DuplicateRecord: Rule {
         ])
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
-        var seen: [Identity: Int] = [:]
         let records = input.registry.records
+        var seen: [Identity: Int] = [:]
+        seen.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
             let name = record.serviceNameText.map(asciiLowercased)
             guard name != nil || record.number != nil else { continue }

@@ -27,13 +27,20 @@ enum LegacyServiceName: Rule {
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         let records = input.registry.records
-        // Well-formed names by port and protocol: where a replacement would stand.
+        let legacy = records.indices.filter { records[$0].name?.value?.isLegacy == true }
+        guard !legacy.isEmpty else { return }
+        // Well-formed names on the legacy names' ports and protocols: where a replacement stands.
         var wellFormed: [String: [String]] = [:]
-        for record in records {
-            guard let name = record.name?.value, !name.isLegacy, let number = record.number?.text else { continue }
-            wellFormed[slotKey(number, record.transportProtocol?.text), default: []].append(name.text)
+        for index in legacy {
+            guard let number = records[index].number?.text else { continue }
+            wellFormed[slotKey(number, records[index].transportProtocol?.text)] = []
         }
         for record in records {
+            guard let name = record.name?.value, !name.isLegacy, let number = record.number?.text else { continue }
+            let key = slotKey(number, record.transportProtocol?.text)
+            wellFormed[key]?.append(name.text)
+        }
+        for record in legacy.map({ records[$0] }) {
             guard let name = record.name?.value, let violation = name.violation, record.isLegacyRegistration
             else { continue }
             var message = "legacy service name '\(name.text)' \(violation.rawValue) (RFC 6335 §5.1)"

@@ -41,12 +41,19 @@ enum PersonReference: Rule {
         guard let people = input.registry.people else { return }
         let ids = Set(people.map { $0.id })
         for record in input.registry.records {
-            let named = (record.assignees ?? []) + record.xrefs + (record.description?.xrefs ?? [])
-                + record.notes.flatMap { $0.xrefs } + (record.unauthorizedUse?.xrefs ?? [])
-            for xref in named where xref.type == .person && !ids.contains(xref.data ?? "") {
-                findings.report(
-                    "[\(xref.label)] is not in the people table",
-                    at: xref.location ?? record.locations.best(.contact), about: Subject(record))
+            func check(_ xrefs: [Xref]) {
+                for xref in xrefs where xref.type == .person && !ids.contains(xref.data ?? "") {
+                    findings.report(
+                        "[\(xref.label)] is not in the people table",
+                        at: xref.location ?? record.locations.best(.contact), about: Subject(record))
+                }
+            }
+            check(record.assignees ?? [])
+            check(record.xrefs)
+            // Xrefs inside text are rare: look only where there is markup.
+            for text in [record.description, record.unauthorizedUse].compactMap({ $0 }) + record.notes
+            where text.content.contains(where: { if case .text = $0 { false } else { true } }) {
+                check(text.xrefs)
             }
         }
     }

@@ -25,8 +25,9 @@ enum ServiceNameReuse: Rule {
         ])
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
-        var first: [String: Int] = [:]
         let records = input.registry.records
+        var first: [String: Int] = [:]
+        first.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
             guard let name = record.serviceNameText, let number = record.number?.text, !number.isEmpty else { continue }
             let key = asciiLowercased(name) + "/" + (record.transportProtocol?.text ?? "")

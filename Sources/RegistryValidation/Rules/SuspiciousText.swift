@@ -39,27 +39,16 @@ enum SuspiciousText: Rule {
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         for record in input.registry.records {
-            let keyFields: [(String, String?, RecordField)] = [
-                ("service name", record.name?.text, .name), ("port", record.number?.text, .number),
-                ("protocol", record.transportProtocol?.text, .transportProtocol),
-                ("service code", record.serviceCode?.text, .serviceCode),
-                ("registration date", record.registrationDate?.text, .registrationDate),
-                ("modification date", record.modificationDate?.text, .modificationDate),
-            ]
-            for (what, text, field) in keyFields {
-                guard let text, hasEdgeBlank(text) else { continue }
-                findings.report("the \(what) '\(text)' has blanks at its start or end", on: record, field: field)
-            }
-            let texts: [(String, String?, RecordField)] = [
-                ("description", record.description?.plainText, .description),
-                ("unauthorized use", record.unauthorizedUse?.plainText, .unauthorizedUse),
-                ("notes", record.notes.isEmpty ? nil : record.notes.map { $0.plainText }.joined(separator: "\n"), .notes),
-            ] + keyFields
-            for (what, text, field) in texts {
-                guard let text else { continue }
-                if let problem = problem(in: text) { findings.report("the \(what) \(problem)", on: record, field: field) }
-            }
-            for reference in record.references {
+            check(record.name?.text, "service name", record, .name, &findings)
+            check(record.number?.text, "port", record, .number, &findings)
+            check(record.transportProtocol?.text, "protocol", record, .transportProtocol, &findings)
+            check(record.serviceCode?.text, "service code", record, .serviceCode, &findings)
+            check(record.registrationDate?.text, "registration date", record, .registrationDate, &findings)
+            check(record.modificationDate?.text, "modification date", record, .modificationDate, &findings)
+            check(record.description, "description", record, .description, &findings)
+            check(record.unauthorizedUse, "unauthorized use", record, .unauthorizedUse, &findings)
+            for note in record.notes { check(note, "notes", record, .notes, &findings) }
+            for reference in record.references where needsALook(reference.label) {
                 guard let problem = problem(in: reference.label) else { continue }
                 findings.report(
                     "the reference [\(reference.label)] \(problem)",
@@ -67,12 +56,45 @@ enum SuspiciousText: Rule {
             }
         }
         for person in input.registry.people ?? [] {
-            for text in [person.name, person.organization].compactMap({ $0 }) {
+            for text in [person.name, person.organization].compactMap({ $0 }) where needsALook(text) {
                 guard let problem = problem(in: text) else { continue }
                 findings.report(
                     "the people table entry \(problem)", at: person.location, about: Subject(person: person.id))
             }
         }
+    }
+
+    /// A key field: blanks at its edges, control characters, mojibake.
+    private static func check(
+        _ text: String?, _ what: String, _ record: Record, _ field: RecordField, _ findings: inout Findings
+    ) {
+        guard let text else { return }
+        if hasEdgeBlank(text) {
+            findings.report("the \(what) '\(text)' has blanks at its start or end", on: record, field: field)
+        }
+        if needsALook(text), let problem = problem(in: text) {
+            findings.report("the \(what) \(problem)", on: record, field: field)
+        }
+    }
+
+    /// Rich text: flattened only when some byte could be a problem (rare), so clean records
+    /// cost one scan of their bytes.
+    private static func check(
+        _ text: RichText?, _ what: String, _ record: Record, _ field: RecordField, _ findings: inout Findings
+    ) {
+        guard let text, text.content.contains(where: { inline in
+            if case .text(let chunk) = inline { return needsALook(chunk) }
+            return true  // markup: look at the flattened text
+        }) else { return }
+        let plain = text.plainText
+        if needsALook(plain), let problem = problem(in: plain) {
+            findings.report("the \(what) \(problem)", on: record, field: field)
+        }
+    }
+
+    /// True when the text has a byte that could be a control character or mojibake.
+    private static func needsALook(_ text: String) -> Bool {
+        text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 >= 0x7F }
     }
 
     private static func hasEdgeBlank(_ text: String) -> Bool {
