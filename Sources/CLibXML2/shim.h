@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
 
 // xmlFree is a global function pointer; Swift 6 cannot touch mutable globals from any
 // concurrency domain, so call it through a function.

@@ -22,23 +22,25 @@ enum SchemaCheck {
         // may be, and the tree is half the size without them.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
             | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOBLANKS.rawValue)
-        guard let parser = xmlNewParserCtxt() else { return [] }
-        defer { xmlFreeParserCtxt(parser) }
-        parser.pointee.sax.pointee.serror = ignoreError
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlCtxtReadMemory(parser, $0, Int32(clamping: buffer.count), "registry.xml", nil, options)
+        // libxml2's streaming reader validates as it reads and frees each record's subtree
+        // once done: no tree of the whole registry.
+        var collected: [RawViolation] = []
+        let finished = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            let start = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let reader = xmlReaderForMemory(start, Int32(clamping: buffer.count), "registry.xml", nil, options)
+            else { return false }
+            defer { xmlFreeTextReader(reader) }
+            return withUnsafeMutablePointer(to: &collected) { pointer in
+                xmlTextReaderSetStructuredErrorHandler(reader, collectError, pointer)
+                guard xmlTextReaderRelaxNGSetSchema(reader, schema) == 0 else { return false }
+                var status: Int32 = 1
+                while status == 1 { status = xmlTextReaderRead(reader) }
+                return status == 0
             }
         }
-        guard let document else { return [] }
-        defer { xmlFreeDoc(document) }
-        guard let context = xmlRelaxNGNewValidCtxt(schema) else { return [] }
-        defer { xmlRelaxNGFreeValidCtxt(context) }
-        var collected: [RawViolation] = []
-        withUnsafeMutablePointer(to: &collected) { pointer in
-            xmlRelaxNGSetValidStructuredErrors(context, collectError, pointer)
-            _ = xmlRelaxNGValidateDoc(context, document)
-        }
+        // Not well-formed: the reader says so, with a better message.
+        guard finished || collected.contains(where: { !$0.isWellFormednessError }) else { return [] }
+        collected.removeAll { $0.isWellFormednessError }
         guard !collected.isEmpty else { return [] }
         let lines = LineIndex(bytes)
         // libxml2 follows a specific complaint with generic ones about the enclosing element
@@ -78,6 +80,8 @@ private struct RawViolation {
     var line: Int
     var element: String
     var message: String
+    /// A parser error rather than a schema one: the registry reader reports those.
+    var isWellFormednessError: Bool
 }
 
 private let ignoreError: xmlStructuredErrorFunc = { _, _ in }
@@ -91,7 +95,8 @@ private let collectError: xmlStructuredErrorFunc = { context, error in
     let element = node.flatMap { $0.pointee.name.map { String(cString: $0) } } ?? ""
     var message = error.pointee.message.map { String(cString: $0) } ?? "does not match the schema"
     while message.last == "\n" || message.last == " " { message.removeLast() }
-    list.pointee.append(RawViolation(line: max(line, 1), element: element, message: message))
+    let fromSchema = error.pointee.domain == Int32(XML_FROM_RELAXNGV.rawValue)
+    list.pointee.append(RawViolation(line: max(line, 1), element: element, message: message, isWellFormednessError: !fromSchema))
 }
 
 /// Line starts of a document, to turn libxml2's line numbers into line and column.
