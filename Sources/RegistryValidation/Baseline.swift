@@ -40,11 +40,7 @@ public struct Baseline: Codable, Sendable, Equatable {
         self = try JSONDecoder().decode(Baseline.self, from: Data(bytes))
     }
 
-    public var json: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(self)) ?? Data()) + [0x0A]
-    }
+    public var json: [UInt8] { JSONReporter.encode(self) }
 
     /// Decides, finding by finding (in report order), which ones the baseline accepts.
     public func matcher() -> Matcher {

@@ -181,6 +181,18 @@ import TestSupport
         #expect((physical["region"] as! [String: Any])["startLine"] as? Int == 10)
     }
 
+    @Test func convertWithValidateStopsOnErrors() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let stopped = try Binary.run(["xml", "csv", "--validate", registryXML])
+        #expect(stopped.status == 1)
+        #expect(stopped.stdout.isEmpty, "nothing written")
+        #expect(stopped.stderr.contains("service name 'edi_service'"))
+        #expect(stopped.stderr.contains("5 validation errors"))
+        let clean = try Binary.run(["xml", "csv", "--validate", "Samples/registry.xml"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout == (try Paths.bytes("Samples/registry.csv")))
+    }
+
     @Test func theCommittedRulesDocumentIsCurrent() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let generated = try Binary.run(["rules", "--format", "markdown"])
