@@ -37,7 +37,7 @@ struct Validate: ParsableCommand {
     @Option(help: "Accept the findings recorded in this baseline file; only new ones are reported.")
     var baseline: String?
 
-    @Option(help: "Record the current findings in this baseline file (written atomically) and succeed.")
+    @Option(help: "Record every current finding in this baseline file (written atomically) and succeed.")
     var writeBaseline: String?
 
     @Option(name: .customLong("disable"), help: ArgumentHelp("Turn a rule off (repeatable).", valueName: "rule"))
@@ -57,8 +57,8 @@ struct Validate: ParsableCommand {
         let options = try options()
         let paths = uniquePaths()
         var files: [Report.File] = []
-        var unreadable = false
-        var registries: [Registry] = []  // kept to the end: freeing them costs more than the rules
+        var unreadable = 0
+        var registries: [Registry] = []  // kept to the end: the process exits without freeing them
         for path in paths {
             do {
                 let (findings, registry) = try check(path, options)
@@ -66,12 +66,18 @@ struct Validate: ParsableCommand {
                 files.append(Report.File(path: RegistryInput.displayName(path), findings: findings))
             } catch let failure as CommandFailure {
                 standardError.write("\(failure.message)\n")
-                unreadable = true
+                unreadable += 1
             }
         }
         // Name order before the baseline uses up its counts: the result must not depend on the
         // order of the command line.
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        if let writeBaseline {
+            let all = files.flatMap { $0.findings }
+            try write(Baseline(accepting: all).json, to: writeBaseline, inputs: paths)
+            standardError.write("\(writeBaseline): baseline of \(all.count) finding\(all.count == 1 ? "" : "s") written\n")
+            throw ExitCode(unreadable > 0 ? 2 : 0)
+        }
         var accepted = 0
         if let baseline {
             var matcher = try loadBaseline(baseline).matcher()
@@ -83,13 +89,7 @@ struct Validate: ParsableCommand {
                 })
             }
         }
-        let all = files.flatMap { $0.findings }
-        if let writeBaseline {
-            try write(Baseline(accepting: all).json, to: writeBaseline, inputs: paths)
-            standardError.write("\(writeBaseline): baseline of \(all.count) finding\(all.count == 1 ? "" : "s") written\n")
-            throw ExitCode(unreadable ? 2 : 0)
-        }
-        let report = Report(files: files, accepted: accepted)
+        let report = Report(files: files, accepted: accepted, unreadable: unreadable)
         let output: [UInt8] = switch format {
         case .text: TextReporter.render(report)
         case .json: JSONReporter.render(report)
@@ -97,15 +97,15 @@ struct Validate: ParsableCommand {
         }
         try OutputTarget(nil).write(output, inputs: [])
         standardError.write(report.summary + "\n")
-        finishProcess(code: unreadable ? 2 : report.count(.error) > 0 ? 1 : 0)
+        finishProcess(code: unreadable > 0 ? 2 : report.count(.error) > 0 ? 1 : 0)
     }
 
     /// Reads one file and runs the rules on it. XML the reader cannot take but libxml2 can
     /// parse still gets the schema's findings, which usually say what is wrong.
     private func check(_ path: String, _ options: ValidationOptions) throws -> ([Finding], Registry) {
         let (input, reader) = try RegistryInput.open(path, index: 0, layout: from)
-        // The schema check parses XML a second time, into a tree: it runs on its own thread
-        // while the reader streams the file and the other rules run.
+        // The schema check reads the XML a second time (libxml2's validating reader): it runs
+        // on its own thread while the registry reader streams the file and the other rules run.
         var schemaCheck: BackgroundThread<[Finding]>?
         if reader.name == XMLReader.name, let schema = Rules.rule(id: "xml-schema") {
             Validator.prepareSchema()

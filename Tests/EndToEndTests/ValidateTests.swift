@@ -160,6 +160,10 @@ import TestSupport
         let missing = try Binary.run(["validate", "no-such-file.xml"], in: directory)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no-such-file.xml: error: cannot read"))
+        let mixed = try Binary.run(["validate", "no-such-file.xml", "date-order.csv"], in: directory)
+        #expect(mixed.status == 2, "an unreadable file fails the run")
+        #expect(mixed.stdoutText.contains("[date-order]"), "the readable files are still checked")
+        #expect(mixed.stderr.hasSuffix("in 1 file; 1 file could not be read\n"), "\(mixed.stderr)")
     }
 
     @Test func sarifListsEveryRuleAndLocatesResults() throws {

@@ -16,10 +16,13 @@ public struct Report: Sendable {
     public var files: [File]
     /// Findings the baseline accepted (not shown).
     public var accepted: Int
+    /// Inputs that could not be read (their errors are on stderr).
+    public var unreadable: Int
 
-    public init(files: [File], accepted: Int = 0) {
+    public init(files: [File], accepted: Int = 0, unreadable: Int = 0) {
         self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.accepted = accepted
+        self.unreadable = unreadable
     }
 
     public func count(_ severity: Severity) -> Int {
@@ -34,6 +37,7 @@ public struct Report: Sendable {
         if infos > 0 { out += ", \(infos) info" }
         out += " in \(counted(files.count, "file"))"
         if accepted > 0 { out += " (\(accepted) more accepted by the baseline)" }
+        if unreadable > 0 { out += "; \(counted(unreadable, "file")) could not be read" }
         return out
     }
 }
