@@ -34,7 +34,7 @@ enum DuplicateRecord: Rule {
         for (index, record) in records.enumerated() {
             let name = record.serviceNameText.map(asciiLowercased)
             guard name != nil || record.number != nil else { continue }
-            let identity = Identity(name: name, number: record.number?.text, transport: record.transportProtocol?.text)
+            let identity = Identity(name: name, number: record.number, transport: record.transportProtocol)
             guard let first = seen[identity] else {
                 seen[identity] = index
                 continue
@@ -46,9 +46,10 @@ enum DuplicateRecord: Rule {
         }
     }
 
+    /// The parsed values, not their text: hashing a port range is cheaper than printing it.
     private struct Identity: Hashable {
         var name: String?
-        var number: String?
-        var transport: String?
+        var number: Parsed<PortRange>?
+        var transport: Parsed<TransportProtocol>?
     }
 }

@@ -30,23 +30,19 @@ enum LegacyServiceName: Rule {
         let legacy = records.indices.filter { records[$0].name?.value?.isLegacy == true }
         guard !legacy.isEmpty else { return }
         // Well-formed names on the legacy names' ports and protocols: where a replacement stands.
-        var wellFormed: [String: [String]] = [:]
-        for index in legacy {
-            guard let number = records[index].number?.text else { continue }
-            wellFormed[slotKey(number, records[index].transportProtocol?.text)] = []
+        var wellFormed: [Slot: [String]] = [:]
+        for index in legacy where records[index].number != nil {
+            wellFormed[Slot(records[index])] = []
         }
         for record in records {
-            guard let name = record.name?.value, !name.isLegacy, let number = record.number?.text else { continue }
-            let key = slotKey(number, record.transportProtocol?.text)
-            wellFormed[key]?.append(name.text)
+            guard let name = record.name?.value, !name.isLegacy, record.number != nil else { continue }
+            wellFormed[Slot(record)]?.append(name.text)
         }
         for record in legacy.map({ records[$0] }) {
             guard let name = record.name?.value, let violation = name.violation, record.isLegacyRegistration
             else { continue }
             var message = "legacy service name '\(name.text)' \(violation.rawValue) (RFC 6335 §5.1)"
-            if let number = record.number?.text,
-               let replacement = wellFormed[slotKey(number, record.transportProtocol?.text)]?
-                .first(where: { resembles($0, name.text) }) {
+            if let replacement = wellFormed[Slot(record)]?.first(where: { resembles($0, name.text) }) {
                 message += "; use its well-formed replacement '\(replacement)'"
             } else {
                 message += "; kept as registered before RFC 6335"
@@ -55,8 +51,15 @@ enum LegacyServiceName: Rule {
         }
     }
 
-    private static func slotKey(_ number: String, _ transport: String?) -> String {
-        number + "/" + (transport ?? "")
+    /// A port (or range) and protocol: where a replacement name would stand.
+    private struct Slot: Hashable {
+        var number: Parsed<PortRange>?
+        var transport: Parsed<TransportProtocol>?
+
+        init(_ record: Record) {
+            number = record.number
+            transport = record.transportProtocol
+        }
     }
 
     /// `whoispp` for `whois++`, `sql-net` for `sql*net`: the same letters and digits, or one

@@ -26,22 +26,27 @@ enum ServiceNameReuse: Rule {
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         let records = input.registry.records
-        var first: [String: Int] = [:]
+        var first: [Key: Int] = [:]
         first.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
-            guard let name = record.serviceNameText, let number = record.number?.text, !number.isEmpty else { continue }
-            let key = asciiLowercased(name) + "/" + (record.transportProtocol?.text ?? "")
+            guard let name = record.serviceNameText, let number = record.number, !number.text.isEmpty else { continue }
+            let key = Key(name: asciiLowercased(name), transport: record.transportProtocol)
             guard let earlier = first[key] else {
                 first[key] = index
                 continue
             }
             let other = records[earlier]
-            guard other.number?.text != number else { continue }  // the same port: duplicate-record's case
+            guard other.number != number else { continue }  // the same port: duplicate-record's case
             let line = other.locations[.record].map { " (line \($0.line))" } ?? ""
             let place = (other.number?.text ?? "") + (other.transportProtocol.map { "/" + $0.text } ?? "")
             findings.report(
                 "service name '\(name)' is also on port \(place)\(line); one name should mean one port per protocol",
                 on: record, field: .name)
         }
+    }
+
+    private struct Key: Hashable {
+        var name: String
+        var transport: Parsed<TransportProtocol>?
     }
 }

@@ -39,12 +39,13 @@ enum SuspiciousText: Rule {
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         for record in input.registry.records {
+            // A value that parsed has its one canonical spelling: only raw text can be damaged.
             check(record.name?.text, "service name", record, .name, &findings)
-            check(record.number?.text, "port", record, .number, &findings)
-            check(record.transportProtocol?.text, "protocol", record, .transportProtocol, &findings)
-            check(record.serviceCode?.text, "service code", record, .serviceCode, &findings)
-            check(record.registrationDate?.text, "registration date", record, .registrationDate, &findings)
-            check(record.modificationDate?.text, "modification date", record, .modificationDate, &findings)
+            check(record.number?.invalidText, "port", record, .number, &findings)
+            check(record.transportProtocol?.invalidText, "protocol", record, .transportProtocol, &findings)
+            check(record.serviceCode?.invalidText, "service code", record, .serviceCode, &findings)
+            check(record.registrationDate?.invalidText, "registration date", record, .registrationDate, &findings)
+            check(record.modificationDate?.invalidText, "modification date", record, .modificationDate, &findings)
             check(record.description, "description", record, .description, &findings)
             check(record.unauthorizedUse, "unauthorized use", record, .unauthorizedUse, &findings)
             for note in record.notes { check(note, "notes", record, .notes, &findings) }
@@ -140,5 +141,13 @@ enum SuspiciousText: Rule {
     private static func hex(_ byte: UInt8) -> String {
         let digits = Array("0123456789ABCDEF")
         return "00" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 15)])
+    }
+}
+
+extension Parsed {
+    /// The text as read when it did not parse; nil for a valid value.
+    var invalidText: String? {
+        if case .invalid(let raw) = self { return raw }
+        return nil
     }
 }
