@@ -33,6 +33,7 @@ public enum RulesDocument {
             out += "\(rule.summary)\n\n\(rule.rationale)\n\n"
             out += examples("Triggering", rule.triggering)
             out += examples("Not triggering", rule.nonTriggering)
+            while out.hasSuffix("\n\n") { out.removeLast() }
         }
         return out
     }

@@ -6,9 +6,11 @@ enum PortStateConflict: Rule {
         id: "port-state-conflict", name: "Port state conflict", severity: .error,
         summary: "A Reserved or Unassigned entry overlaps an assigned entry on the same port and protocol.",
         rationale: """
-            RFC 6335 §6: each number of each protocol is in one state, Assigned, Reserved or \
-            Unassigned. A port that is both assigned and Unassigned (or Reserved) tells \
-            readers two things; one entry is stale. An entry without a protocol covers all four.
+            Each number of each protocol is in one of the registry's states (RFC 6335: \
+            Assigned, Reserved, Unassigned). A port that is both assigned and Unassigned (or \
+            Reserved) tells readers two things: one entry is stale, typically an Unassigned \
+            range that was not split when a number in it was assigned. An entry without a \
+            protocol covers all four.
             """,
         triggering: [
             .csv("""

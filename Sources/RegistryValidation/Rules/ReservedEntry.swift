@@ -6,9 +6,10 @@ enum ReservedEntry: Rule {
         id: "reserved-entry", name: "Reserved entry", severity: .error,
         summary: "A Reserved entry with a service name, a service code, or an assignee or contact other than IANA or the IETF.",
         rationale: """
-            RFC 6335 §6 and §10: Reserved numbers are held by IANA for the IETF (the edges of \
-            the ranges, and the other protocol of a single-protocol assignment); they carry no \
-            service, so no name or service code, and no other holder.
+            RFC 6335 §6 holds the numbers at the edges of the ranges as Reserved, and since RFC \
+            6335 the other protocol of a single-protocol assignment is marked Reserved too. \
+            Reserved numbers are held by IANA for the IETF and carry no service: no name, no \
+            service code, no other holder.
             """,
         triggering: [
             .csv("↓example,40001,udp,Reserved,,,,,,,,"),

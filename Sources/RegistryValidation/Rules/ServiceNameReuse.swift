@@ -6,10 +6,10 @@ enum ServiceNameReuse: Rule {
         id: "service-name-reuse", name: "Service name reuse", severity: .warning,
         summary: "One service name (case-insensitive) is on different ports of the same protocol.",
         rationale: """
-            RFC 6335 §5.1 and §10.2: a service name identifies one service and, for SRV and \
-            getservbyname lookups, one port per protocol. A name on two ports of one protocol \
-            cannot be resolved to a port; new registrations must not do it, and old ones are \
-            worth a second look.
+            RFC 6335 §5.1: a service name is the registry's unique key for one service; SRV \
+            and getservbyname lookups turn it into one port per protocol. A name on two ports \
+            of one protocol cannot be resolved to a port; new registrations must not do it, \
+            and old ones are worth a second look.
             """,
         triggering: [
             .csv("""

@@ -6,9 +6,10 @@ enum UnassignedEntry: Rule {
         id: "unassigned-entry", name: "Unassigned entry", severity: .error,
         summary: "An Unassigned entry with a service name, assignee, contact or service code.",
         rationale: """
-            RFC 6335 §6: an Unassigned number is free for assignment; it has no service, so no \
-            name, assignee, contact or service code. One that has them is either assigned or \
-            was de-assigned without being cleared (then it is Reserved).
+            The registry's three states (RFC 6335: Assigned, Reserved, Unassigned): an \
+            Unassigned number is free for assignment, so it has no service, no name, assignee, \
+            contact or service code. One that has them is either assigned, or was de-assigned \
+            without being cleared.
             """,
         triggering: [
             .csv(",4501,,Unassigned,[IANA],↓[IANA],,,,,,De-registered 08 June 2001"),
