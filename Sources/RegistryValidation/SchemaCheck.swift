@@ -17,7 +17,7 @@ enum SchemaCheck {
     /// The schema's complaints about `bytes`, in document order; empty when the document is
     /// valid or is not well-formed XML (the reader reports that).
     static func violations(in bytes: [UInt8]) -> [Violation] {
-        guard let schema = compiledSchema.schema else { return [] }
+        guard let schema = compiledSchema.schema, !bytes.isEmpty else { return [] }
         // NOBLANKS drops white-space-only text nodes: the schema accepts them anywhere text
         // may be, and the tree is half the size without them.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
@@ -38,8 +38,9 @@ enum SchemaCheck {
                 return status == 0
             }
         }
-        // Not well-formed: the reader says so, with a better message.
-        guard finished || collected.contains(where: { !$0.isWellFormednessError }) else { return [] }
+        // Not well-formed: the registry reader says so, and what the schema said about a
+        // document cut short would only mislead.
+        guard finished else { return [] }
         collected.removeAll { $0.isWellFormednessError }
         guard !collected.isEmpty else { return [] }
         let lines = LineIndex(bytes)

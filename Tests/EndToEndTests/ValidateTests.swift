@@ -212,5 +212,14 @@ import TestSupport
         }
         let broken = try Binary.run(["validate", "xml-schema.xml"], in: Paths.file("Samples/invalid"))
         #expect(broken.stdoutText.contains("xml-schema.xml:4:1: error: Expecting an element description, got nothing [xml-schema]"))
+        // XML the reader refuses but libxml2 parses: the schema says what is wrong, exit 2.
+        let unknown = Array("<registry xmlns=\"http://www.iana.org/assignments\"><record><description>x</description><colour/></record></registry>".utf8)
+        let refused = try Binary.run(["validate", "-"], stdin: unknown)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("<stdin>:1:87: error: Element record has extra content: colour [xml-schema]"), "\(refused.stderr)")
+        // Not well-formed: only the reader's message, nothing from the schema.
+        let cut = try Binary.run(["validate", "-"], stdin: Array(unknown.prefix(70)))
+        #expect(cut.status == 2)
+        #expect(!cut.stderr.contains("[xml-schema]"))
     }
 }
