@@ -17,7 +17,7 @@ enum SchemaCheck {
     /// The schema's complaints about `bytes`, in document order; empty when the document is
     /// valid or is not well-formed XML (the reader reports that).
     static func violations(in bytes: [UInt8]) -> [Violation] {
-        guard let schema = compiledSchema.schema, !bytes.isEmpty else { return [] }
+        guard let schema = compiledSchema.schema, !bytes.isEmpty, !hasDoctype(bytes) else { return [] }
         // NOBLANKS drops white-space-only text nodes: the schema accepts them anywhere text
         // may be, and the tree is half the size without them.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
@@ -54,6 +54,22 @@ enum SchemaCheck {
         return collected.map { raw in
             Violation(line: raw.line, column: lines.column(ofTag: raw.element, onLine: raw.line), message: raw.message)
         }
+    }
+
+    /// A `<!DOCTYPE` in the prolog: the registry reader refuses such a document (a DTD could
+    /// declare expanding entities), so it is not handed to libxml2 a second time either.
+    private static func hasDoctype(_ bytes: [UInt8]) -> Bool {
+        let doctype = Array("<!DOCTYPE".utf8)
+        let root = Array("<registry".utf8)
+        var offset = 0
+        while offset + doctype.count <= bytes.count {
+            if bytes[offset] == UInt8(ascii: "<") {
+                if bytes[offset...].starts(with: doctype) { return true }
+                if bytes[offset...].starts(with: root) { return false }
+            }
+            offset += 1
+        }
+        return false
     }
 
     /// The schema, compiled once per process.

@@ -221,5 +221,11 @@ import TestSupport
         let cut = try Binary.run(["validate", "-"], stdin: Array(unknown.prefix(70)))
         #expect(cut.status == 2)
         #expect(!cut.stderr.contains("[xml-schema]"))
+        // A DOCTYPE is refused by the reader and never handed to the schema check.
+        let doctype = Array("<?xml version=\"1.0\"?>\n<!DOCTYPE registry [<!ENTITY a \"aaaa\">]>\n<registry xmlns=\"http://www.iana.org/assignments\"><record><description>&a;</description><colour/></record></registry>".utf8)
+        let refusedDoctype = try Binary.run(["validate", "-"], stdin: doctype)
+        #expect(refusedDoctype.status == 2)
+        #expect(refusedDoctype.stderr.contains("<!DOCTYPE> is not accepted"))
+        #expect(!refusedDoctype.stderr.contains("[xml-schema]"))
     }
 }
