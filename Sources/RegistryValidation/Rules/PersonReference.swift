@@ -41,20 +41,30 @@ enum PersonReference: Rule {
         guard let people = input.registry.people else { return }
         let ids = Set(people.map { $0.id })
         for record in input.registry.records {
-            func check(_ xrefs: [Xref]) {
-                for xref in xrefs where xref.type == .person && !ids.contains(xref.data ?? "") {
-                    findings.report(
-                        "[\(xref.label)] is not in the people table",
-                        at: xref.location ?? record.locations.best(.contact), about: Subject(record))
-                }
-            }
-            check(record.assignees ?? [])
-            check(record.xrefs)
+            check(record.assignees ?? [], of: record, ids, &findings)
+            check(record.xrefs, of: record, ids, &findings)
             // Xrefs inside text are rare: look only where there is markup.
-            for text in [record.description, record.unauthorizedUse].compactMap({ $0 }) + record.notes
-            where text.content.contains(where: { if case .text = $0 { false } else { true } }) {
-                check(text.xrefs)
+            for text in [record.description, record.unauthorizedUse] where text?.hasMarkup == true {
+                check(text?.xrefs ?? [], of: record, ids, &findings)
             }
+            for note in record.notes where note.hasMarkup { check(note.xrefs, of: record, ids, &findings) }
         }
+    }
+
+    private static func check(
+        _ xrefs: [Xref], of record: Record, _ ids: Set<String>, _ findings: inout Findings
+    ) {
+        for xref in xrefs where xref.type == .person && !ids.contains(xref.data ?? "") {
+            findings.report(
+                "[\(xref.label)] is not in the people table",
+                at: xref.location ?? record.locations.best(.contact), about: Subject(record))
+        }
+    }
+}
+
+extension RichText {
+    /// True when the text holds more than character data (line breaks, xrefs, paragraphs).
+    var hasMarkup: Bool {
+        content.contains { if case .text = $0 { false } else { true } }
     }
 }

@@ -31,7 +31,7 @@ enum RecordOrder: Rule {
         ])
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
-        var previous: (key: Int, record: Record)?
+        var previous: Int?
         for record in input.registry.records {
             let key: Int
             if let range = record.portRange {
@@ -41,13 +41,13 @@ enum RecordOrder: Rule {
             } else {
                 continue  // a port that does not parse has no place to check
             }
-            if let previous, key < previous.key {
-                let after = previous.key == 65536 ? "the name-only entries" : "port \(previous.key)"
+            if let previous, key < previous {
+                let after = previous == 65536 ? "the name-only entries" : "port \(previous)"
                 findings.report(
                     "\(record.summary) is listed after \(after), out of IANA's order (by first port, name-only entries last)",
                     on: record, field: record.number == nil ? .name : .number)
             }
-            previous = (key, record)
+            previous = key
         }
     }
 }

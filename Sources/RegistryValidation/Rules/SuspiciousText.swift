@@ -49,7 +49,7 @@ enum SuspiciousText: Rule {
             check(record.description, "description", record, .description, &findings)
             check(record.unauthorizedUse, "unauthorized use", record, .unauthorizedUse, &findings)
             for note in record.notes { check(note, "notes", record, .notes, &findings) }
-            for reference in record.references where needsALook(reference.label) {
+            for reference in record.xrefs where reference.type != .person && needsALook(reference.label) {
                 guard let problem = problem(in: reference.label) else { continue }
                 findings.report(
                     "the reference [\(reference.label)] \(problem)",
