@@ -7,7 +7,7 @@ BIN     := .build/release/ianaconv
 SUDO    := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all deps build release run test bench clean
+.PHONY: all deps build release run test bench fuzz install uninstall clean
 
 all: release
 
@@ -41,5 +41,44 @@ bench: release
 	  $(APT_GET) update -qq && $(APT_GET) install -y -qq libxml2-utils time >/dev/null; }
 	bash Tests/Benchmarks/run.sh $(BIN)
 
+# The release binary, a man page generated from the argument parser, and bash/zsh/fish
+# completions, under $(DESTDIR)$(PREFIX).
+PREFIX ?= /usr/local
+INSTALLED := bin/ianaconv share/man/man1/ianaconv.1 share/bash-completion/completions/ianaconv \
+             share/zsh/site-functions/_ianaconv share/fish/vendor_completions.d/ianaconv.fish
+install: release
+	mkdir -p .build/man
+	$(SWIFT) package generate-manual --output-directory .build/man >/dev/null
+	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ianaconv
+	install -D -m 644 .build/man/ianaconv.1 $(DESTDIR)$(PREFIX)/share/man/man1/ianaconv.1
+	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/ianaconv
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_ianaconv
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/ianaconv.fish
+
+uninstall:
+	cd $(DESTDIR)$(PREFIX) && rm -f $(INSTALLED)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
+
+# libFuzzer + AddressSanitizer on every reader (Tests/Fuzz), seeded from the samples and the
+# fixtures; FUZZ_SECONDS per reader. Crashes land in .build-fuzz/artifacts: keep each as a
+# regression file under Tests/Fixtures/fuzz/<layout>/.
+FUZZ_SECONDS ?= 600
+FUZZ_READERS ?= XML CSV MD Collapsed
+FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+fuzz: deps
+	cd Tests/Fuzz && for reader in $(FUZZ_READERS); do \
+	  $(SWIFT) build -c debug --scratch-path ../../.build-fuzz $(FUZZ_FLAGS) --product Fuzz$$reader || exit 1; \
+	done
+	@for reader in $(FUZZ_READERS); do \
+	  layout=$$(echo $$reader | tr A-Z a-z); corpus=.build-fuzz/corpus/$$layout; \
+	  mkdir -p $$corpus .build-fuzz/artifacts; \
+	  cp Samples/registry.* Tests/Fixtures/seeds/*.txt Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
+	  echo "fuzzing the $$layout reader for $(FUZZ_SECONDS) s"; \
+	  SWIFT_BACKTRACE=enable=no .build-fuzz/debug/Fuzz$$reader $$corpus -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=262144 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/artifacts/$$layout- \
+	    -print_final_stats=1 2>&1 | grep -E '^(stat::|Done|==.*ERROR|SUMMARY)' ; \
+	done

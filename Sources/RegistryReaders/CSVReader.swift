@@ -7,20 +7,22 @@ public enum CSVReader: RegistryReader {
     public static let name = "csv"
     public static let aliases: [String] = []
 
-    static let columns = [
-        "Service Name", "Port Number", "Transport Protocol", "Description", "Assignee", "Contact",
-        "Registration Date", "Modification Date", "Reference", "Service Code",
-        "Unauthorized Use Reported", "Assignment Notes",
-    ]
+    static let columns = RegistryColumn.titles
     /// The name of column 11 in older files.
     static let olderUnauthorizedColumn = "Known Unauthorized Uses"
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
+        let utf16LE = "Service Name,Port".utf16.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        return contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
+            || head.starts(with: [0xFF, 0xFE] + utf16LE)
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        try checkUTF8(input)
+        let input = try utf8Input(input)
+        // Refuse a foreign file before parsing a possibly huge first "row" of it.
+        if !input.bytes.isEmpty, !contentStart(input.bytes.prefix(64)).starts(with: Array("Service Name,".utf8)) {
+            throw headerError(input)
+        }
         var parser = CSVParser(input: input)
         guard let header = try parser.nextRow() else {
             throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: a CSV registry starts with a header row")
@@ -34,86 +36,23 @@ public enum CSVReader: RegistryReader {
                     file: input.displayName, line: Int(at.line), column: Int(at.column),
                     message: "row has \(row.count) fields, expected \(columns.count) (check the quoting of the row)")
             }
-            registry.records.append(try record(from: row, input))
+            registry.records.append(try RegistryColumns.record(from: row, input))
         }
         return registry
     }
 
-    private static func checkHeader(_ header: [CSVField], _ input: InputFile) throws(ReadError) {
+    private static func checkHeader(_ header: [TableCell], _ input: InputFile) throws(ReadError) {
         let names = header.map(\.text)
         var expected = columns
         if names.count == columns.count, names[10] == olderUnauthorizedColumn { expected[10] = olderUnauthorizedColumn }
-        guard names == expected else {
-            throw ReadError(
-                file: input.displayName, line: 1, column: 1,
-                message: "the header row is not IANA's 12 columns (\(columns.joined(separator: ",")))")
-        }
+        guard names == expected else { throw headerError(input) }
     }
 
-    private static func record(from row: [CSVField], _ input: InputFile) throws(ReadError) -> Record {
-        func text(_ column: Int) -> String? { row[column].text.isEmpty ? nil : row[column].text }
-        var record = Record()
-        var locations = FieldLocations()
-        locations[.record] = row[0].location
-        record.name = text(0).map(Parsed.init)
-        record.number = text(1).map(Parsed.init)
-        record.transportProtocol = text(2).map(Parsed.init)
-        record.description = RichText(stringLiteral: row[3].text)
-        let contacts = try labels(row[5], input).map { Xref.person(label: $0, location: row[5].location) }
-        if row[4].text != row[5].text {
-            record.assignees = try labels(row[4], input).map { Xref.person(label: $0, location: row[4].location) }
-        }
-        record.registrationDate = text(6).map(Parsed.init)
-        record.modificationDate = text(7).map(Parsed.init)
-        let references = try labels(row[8], input).map { Xref.reference(label: $0, location: row[8].location) }
-        record.xrefs = contacts + references
-        record.serviceCode = text(9).map(Parsed.init)
-        record.unauthorizedUse = text(10).map { RichText(stringLiteral: $0) }
-        record.notes = text(11).map { [RichText(stringLiteral: $0)] } ?? []
-        let fields: [(RecordField, Int)] = [
-            (.name, 0), (.number, 1), (.transportProtocol, 2), (.description, 3), (.assignee, 4),
-            (.contact, 5), (.registrationDate, 6), (.modificationDate, 7), (.reference, 8),
-            (.serviceCode, 9), (.unauthorizedUse, 10), (.notes, 11),
-        ]
-        for (field, column) in fields { locations[field] = row[column].location }
-        record.locations = locations
-        return record
+    private static func headerError(_ input: InputFile) -> ReadError {
+        ReadError(
+            file: input.displayName, line: 1, column: 1,
+            message: "the header row is not IANA's 12 columns (\(columns.joined(separator: ",")))")
     }
-
-    /// `[a][b]` → `["a", "b"]`. Brackets may nest inside a label (`[see [1]]`).
-    private static func labels(_ field: CSVField, _ input: InputFile) throws(ReadError) -> [String] {
-        var labels: [String] = []
-        var depth = 0
-        var start = field.text.utf8.startIndex
-        for index in field.text.utf8.indices {
-            let byte = field.text.utf8[index]
-            if depth == 0 {
-                guard byte == UInt8(ascii: "[") else {
-                    throw ReadError(
-                        file: input.displayName, line: Int(field.location.line), column: Int(field.location.column),
-                        message: "expected [label] references, found text outside brackets: \"\(field.text)\"")
-                }
-                start = field.text.utf8.index(after: index)
-                depth = 1
-            } else if byte == UInt8(ascii: "[") {
-                depth += 1
-            } else if byte == UInt8(ascii: "]") {
-                depth -= 1
-                if depth == 0 { labels.append(String(field.text[start..<index])) }
-            }
-        }
-        guard depth == 0 else {
-            throw ReadError(
-                file: input.displayName, line: Int(field.location.line), column: Int(field.location.column),
-                message: "unclosed [ in \"\(field.text)\"")
-        }
-        return labels
-    }
-}
-
-struct CSVField {
-    var text: String
-    var location: SourceLocation
 }
 
 /// RFC 4180 on bytes: quoted fields may hold commas, doubled quotes and line breaks. Accepts
@@ -131,10 +70,10 @@ struct CSVParser {
         lineStart = bom
     }
 
-    mutating func nextRow() throws(ReadError) -> [CSVField]? {
+    mutating func nextRow() throws(ReadError) -> [TableCell]? {
         let bytes = input.bytes
         guard position < bytes.count else { return nil }
-        var row: [CSVField] = []
+        var row: [TableCell] = []
         var field: [UInt8] = []
         while true {
             let location = input.location(line: line, column: position - lineStart + 1)
@@ -150,7 +89,7 @@ struct CSVParser {
                     position += 1
                 }
             }
-            row.append(CSVField(text: String(decoding: field, as: UTF8.self), location: location))
+            row.append(TableCell(text: String(decoding: field, as: UTF8.self), location: location))
             guard position < bytes.count else { return row }
             switch bytes[position] {
             case UInt8(ascii: ","):

@@ -3,6 +3,8 @@ public enum Readers {
     public static let all: [any RegistryReader.Type] = [
         XMLReader.self,
         CSVReader.self,
+        ScrapedMarkdownReader.self,
+        ScrapedTextReader.self,
     ]
 
     /// The reader for a layout name or alias (case-insensitive).

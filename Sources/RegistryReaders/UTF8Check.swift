@@ -46,3 +46,32 @@ private func utf8SequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
     }
     return length
 }
+
+/// The input as UTF-8 for the text layouts: UTF-16 with a byte-order mark is transcoded (a
+/// spreadsheet's "Unicode text" export is still the registry), anything else must be valid
+/// UTF-8 (a UTF-8 byte-order mark is fine; readers skip it).
+func utf8Input(_ input: InputFile) throws(ReadError) -> InputFile {
+    let bytes = input.bytes
+    let bigEndian: Bool
+    if bytes.starts(with: [0xFF, 0xFE]) {
+        bigEndian = false
+    } else if bytes.starts(with: [0xFE, 0xFF]) {
+        bigEndian = true
+    } else {
+        try checkUTF8(input)
+        return input
+    }
+    guard bytes.count % 2 == 0 else {
+        throw ReadError(file: input.displayName, line: 1, column: 1, message: "UTF-16 input with an odd number of bytes: the file is cut short")
+    }
+    let units = stride(from: 2, to: bytes.count, by: 2).map { (i: Int) -> UInt16 in
+        let (high, low) = bigEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+        return UInt16(high) << 8 | UInt16(low)
+    }
+    guard let text = String(validating: units, as: UTF16.self) else {
+        throw ReadError(file: input.displayName, line: 1, column: 1, message: "invalid UTF-16 (an unpaired surrogate); convert the file to UTF-8")
+    }
+    var decoded = input
+    decoded.bytes = Array(text.utf8)
+    return decoded
+}

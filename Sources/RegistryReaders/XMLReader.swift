@@ -136,6 +136,9 @@ struct XMLRegistryBuilder {
         }
         guard error == nil else { return }
         error = ReadError(file: input.displayName, line: Int(err.line), column: Int(err.int2), message: trimmed)
+        // Some errors (namespace ones, say) let libxml2 go on calling back; stop it here so
+        // the callbacks never run on a half-understood document.
+        if let context { xmlStopParser(context) }
     }
 
     /// Where the current element's start tag begins. libxml2 calls back with its cursor at the
@@ -173,6 +176,7 @@ struct XMLRegistryBuilder {
     fileprivate mutating func startElement(
         _ localName: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?, attributes: Attributes
     ) {
+        guard error == nil else { return }
         if let namespace, namespace != namespacePointer {
             guard String(cString: namespace) == Self.namespace else {
                 return fail("element <\(String(cString: localName))> is in namespace \(String(cString: namespace)), not \(Self.namespace)")
@@ -306,6 +310,8 @@ struct XMLRegistryBuilder {
     }
 
     fileprivate mutating func endElement() {
+        // After a failure libxml2 may still close elements whose start we refused.
+        guard error == nil, frames.count > 1 else { return }
         let frame = frames.removeLast()
         switch frame {
         case .record:
@@ -369,6 +375,7 @@ struct XMLRegistryBuilder {
     // MARK: character data
 
     fileprivate mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard error == nil else { return }
         switch frames[frames.count - 1] {
         case .leaf, .xref, .rich, .paragraph:
             text.append(bytes)

@@ -8,8 +8,8 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert the registry from one layout to another (the default command).",
         discussion: """
-            Layouts: \(Readers.names.joined(separator: ", ")) (FROM may also be 'auto': detect \
-            from the content). Several inputs of one layout are read as one registry, in order. \
+            Input layouts: \(Readers.names.joined(separator: ", ")) (FROM may also be 'auto': \
+            detect from the content). Output layouts: \(Writers.names.joined(separator: ", ")). Several inputs of one layout are read as one registry, in order. \
             What the target layout cannot carry is listed on stderr.
 
             Example: ianaconv xml csv < service-names-port-numbers.xml > registry.csv

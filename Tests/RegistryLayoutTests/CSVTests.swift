@@ -129,3 +129,24 @@ let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assigne
         #expect(csv == csvHeader + "echo,7,tcp,Echo,[Jon_Postel],[Jon_Postel],,,[RFC862],,,\r\n")
     }
 }
+
+@Suite struct CSVEncodingTests {
+    @Test func utf16WithAByteOrderMarkReads() throws {
+        let text = csvHeader + "caf\u{E9},1,tcp,Caf\u{E9} \u{1F600},,,,,,,,\r\n"
+        for bigEndian in [false, true] {
+            var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            for unit in text.utf16 {
+                bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            }
+            var diagnostics: [Diagnostic] = []
+            let registry = try CSVReader.read(InputFile(displayName: "utf16", bytes: bytes), diagnostics: &diagnostics)
+            #expect(registry.records.first?.description?.plainText == "Caf\u{E9} \u{1F600}")
+            if !bigEndian { #expect(Readers.detect(bytes) == CSVReader.self) }
+        }
+    }
+
+    @Test func brokenUTF16IsAnError() {
+        #expect(readError([0xFF, 0xFE, 0x41], with: CSVReader.self)?.message.contains("odd number") == true)
+        #expect(readError([0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00], with: CSVReader.self)?.message.contains("surrogate") == true)
+    }
+}
