@@ -197,6 +197,20 @@ import TestSupport
         #expect(clean.stdout == (try Paths.bytes("Samples/registry.csv")))
     }
 
+    @Test func otherLayoutsGetLocatedFindingsWithoutChangesToTheRules() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        // The scraped layouts' readers were written apart from the validator.
+        let seed = "Tests/Fixtures/seeds/001_d68114fa3e47cc32.txt"
+        let result = try Binary.run(["validate", seed])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdoutText.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let parts = line.split(separator: ":", maxSplits: 3)
+            #expect(parts.count == 4 && Int(parts[1]) != nil && Int(parts[2]) != nil, "located: \(line)")
+        }
+    }
+
     @Test func theCommittedRulesDocumentIsCurrent() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let generated = try Binary.run(["rules", "--format", "markdown"])
