@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "RegistryModel", targets: ["RegistryModel"]),
         .library(name: "RegistryReaders", targets: ["RegistryReaders"]),
         .library(name: "RegistryWriters", targets: ["RegistryWriters"]),
+        .library(name: "RegistryValidation", targets: ["RegistryValidation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,10 +24,11 @@ let package = Package(
         .target(name: "RegistryModel"),
         .target(name: "RegistryReaders", dependencies: ["RegistryModel", "CLibXML2"]),
         .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
+        .target(name: "RegistryValidation", dependencies: ["RegistryModel", "CLibXML2"]),
         .executableTarget(
             name: "ianaconv",
             dependencies: [
-                "RegistryModel", "RegistryReaders", "RegistryWriters",
+                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +40,10 @@ let package = Package(
         .testTarget(
             name: "RegistryLayoutTests",
             dependencies: ["RegistryModel", "RegistryReaders", "RegistryWriters", "TestSupport"]
+        ),
+        .testTarget(
+            name: "RegistryValidationTests",
+            dependencies: ["RegistryModel", "RegistryReaders", "RegistryValidation", "TestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "XMLTreeDiff"]),
     ],

@@ -53,11 +53,15 @@ public struct Record: Hashable, Sendable {
     public var effectiveAssignees: [Xref] { assignees ?? contacts }
 
     /// Reserved and Unassigned rows carry the state as their whole description.
+    /// Looked at directly, without flattening the text: the validator asks this of every record.
     public var state: RecordState {
-        switch description.map({ $0.plainText }) {
-        case "Reserved": .reserved
-        case "Unassigned": .unassigned
-        default: .assigned
+        guard let content = description?.content, content.count == 1, case .text(let text) = content[0] else {
+            return .assigned
+        }
+        switch text {
+        case "Reserved": return .reserved
+        case "Unassigned": return .unassigned
+        default: return .assigned
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegistryModel
 import RegistryReaders
+import RegistryValidation
 import RegistryWriters
 
 struct Convert: ParsableCommand {
@@ -30,6 +31,9 @@ struct Convert: ParsableCommand {
     @Flag(help: "Fail (exit 1, no output) when the target layout cannot carry everything.")
     var failOnLoss = false
 
+    @Flag(name: .customLong("validate"), help: "Run the validation rules first; on errors, write nothing (exit 1).")
+    var validateFirst = false
+
     func validate() throws {
         guard from.lowercased() == "auto" || Readers.reader(named: from) != nil else {
             throw ValidationError("unknown input layout '\(from)'; use one of: auto, \(Readers.names.joined(separator: ", "))")
@@ -41,6 +45,7 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let registry = try RegistryInput.read(inputs, layout: from)
+        if validateFirst { try stopOnErrors(registry) }
         let writer = Writers.writer(named: to)!
         let (bytes, losses) = writer.render(registry)
         let target = OutputTarget(output)
@@ -53,5 +58,20 @@ struct Convert: ParsableCommand {
         }
         try target.write(bytes, inputs: inputs)
         finishProcess()
+    }
+
+    /// The rules on the registry as read (the schema check is validate's): errors are listed
+    /// on stderr and stop the conversion; warnings are only counted.
+    private func stopOnErrors(_ registry: Registry) throws {
+        let findings = Validator.validate(ValidationInput(registry: registry))
+        let errors = findings.filter { $0.severity == .error }
+        for error in errors {
+            let file = error.location.map { Int($0.file) }.flatMap { registry.sourceFiles.indices.contains($0) ? registry.sourceFiles[$0] : nil }
+            standardError.write(TextReporter.line(error, path: file ?? registry.sourceFiles.first ?? "<stdin>") + "\n")
+        }
+        let warnings = findings.filter { $0.severity == .warning }.count
+        guard !errors.isEmpty else { return }
+        standardError.write("ianaconv: error: \(errors.count) validation error\(errors.count == 1 ? "" : "s") (and \(warnings) warnings: see 'ianaconv validate'); nothing written\n")
+        throw ExitCode(1)
     }
 }

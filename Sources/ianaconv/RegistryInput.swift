@@ -11,20 +11,31 @@ enum RegistryInput {
         }
         var registry = Registry()
         for (index, path) in paths.enumerated() {
-            let input = try load(path, index: UInt16(index))
-            let reader = try chooseReader(for: input, layout: layout)
-            var diagnostics: [Diagnostic] = []
-            do {
-                let part = try reader.read(input, diagnostics: &diagnostics)
-                diagnostics.forEach { standardError.write("\($0)\n") }
-                if index == 0 { registry = part } else { registry.append(part) }
-            } catch {
-                diagnostics.forEach { standardError.write("\($0)\n") }
-                throw CommandFailure(message: error.description)
-            }
+            let (input, reader) = try open(path, index: UInt16(index), layout: layout)
+            let part = try parse(input, with: reader)
+            if index == 0 { registry = part } else { registry.append(part) }
         }
         registry.sourceFiles = paths.map(displayName)
         return registry
+    }
+
+    /// Loads one input and picks its reader (named, or detected from the content for 'auto').
+    static func open(_ path: String, index: UInt16, layout: String) throws -> (InputFile, any RegistryReader.Type) {
+        let input = try load(path, index: index)
+        return (input, try chooseReader(for: input, layout: layout))
+    }
+
+    /// Reads one loaded input, printing what the reader noticed.
+    static func parse(_ input: InputFile, with reader: any RegistryReader.Type) throws -> Registry {
+        var diagnostics: [Diagnostic] = []
+        do {
+            let registry = try reader.read(input, diagnostics: &diagnostics)
+            diagnostics.forEach { standardError.write("\($0)\n") }
+            return registry
+        } catch {
+            diagnostics.forEach { standardError.write("\($0)\n") }
+            throw CommandFailure(message: error.description)
+        }
     }
 
     static func displayName(_ path: String) -> String {

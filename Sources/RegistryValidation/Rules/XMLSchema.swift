@@ -1,0 +1,47 @@
+import RegistryModel
+
+/// Registry XML that does not match the project's RELAX NG schema.
+enum XMLSchema: Rule {
+    static let description = RuleDescription(
+        id: "xml-schema", name: "XML schema", severity: .error,
+        summary: "XML input breaks the registry's RELAX NG schema (Schemas/service-names-port-numbers.rng).",
+        rationale: """
+            IANA's XML is the master copy; its structure (which elements and attributes may \
+            appear where, a description in every record, the xref types) is fixed by the \
+            registry's schema. The project's own schema checks that structure and leaves field \
+            values to the other rules, so every layout gets the same value findings. XML only.
+            """,
+        triggering: [
+            .xml("""
+                ↓<record date="2020-01-02">
+                  <name>example</name><protocol>tcp</protocol><number>40001</number>
+                </record>
+                """),
+            .xml("""
+                <record date="2020-01-02">
+                  <name>example</name><protocol>tcp</protocol><number>40001</number>
+                  <description>Example</description>
+                  ↓<xref type="website" data="https://example.com/"/>
+                </record>
+                """),
+        ],
+        nonTriggering: [
+            .xml("""
+                <record date="2020-01-02">
+                  <number>40001</number><description>Any <br/>order, <br/><br/>line breaks</description>
+                  <name>example</name><protocol>tcp</protocol>
+                  <xref type="rfc" data="rfc6335" section="8.1.1"/>
+                </record>
+                """),
+        ])
+
+    static func check(_ input: ValidationInput, into findings: inout Findings) {
+        guard let bytes = input.xmlBytes else { return }
+        for violation in SchemaCheck.violations(in: bytes) {
+            findings.report(
+                violation.message,
+                at: SourceLocation(file: input.xmlFile, line: UInt32(violation.line), column: UInt32(violation.column)),
+                about: Subject())
+        }
+    }
+}

@@ -1,0 +1,161 @@
+internal import CLibXML2
+import RegistryModel
+
+/// Applies the project's RELAX NG schema (Schemas/service-names-port-numbers.rng, embedded
+/// in the binary as `registrySchema`) to registry XML with libxml2's validator.
+///
+/// The document is parsed as safely as the reader parses it: no network, no entity
+/// substitution, no DTD loading. Errors arrive through per-context structured handlers, so
+/// libxml2 never prints on its own.
+enum SchemaCheck {
+    struct Violation {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    /// The schema's complaints about `bytes`, in document order; empty when the document is
+    /// valid or is not well-formed XML (the reader reports that).
+    static func violations(in bytes: [UInt8]) -> [Violation] {
+        guard let schema = compiledSchema.schema, !bytes.isEmpty, !hasDoctype(bytes) else { return [] }
+        // NOBLANKS drops white-space-only text nodes: the schema accepts them anywhere text
+        // may be, and the tree is half the size without them.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
+            | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOBLANKS.rawValue)
+        // libxml2's streaming reader validates as it reads and frees each record's subtree
+        // once done: no tree of the whole registry.
+        var collected: [RawViolation] = []
+        let finished = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            let start = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let reader = xmlReaderForMemory(start, Int32(clamping: buffer.count), "registry.xml", nil, options)
+            else { return false }
+            defer { xmlFreeTextReader(reader) }
+            return withUnsafeMutablePointer(to: &collected) { pointer in
+                xmlTextReaderSetStructuredErrorHandler(reader, collectError, pointer)
+                guard xmlTextReaderRelaxNGSetSchema(reader, schema) == 0 else { return false }
+                var status: Int32 = 1
+                while status == 1 { status = xmlTextReaderRead(reader) }
+                return status == 0
+            }
+        }
+        // Not well-formed: the registry reader says so, and what the schema said about a
+        // document cut short would only mislead.
+        guard finished else { return [] }
+        collected.removeAll { $0.isWellFormednessError }
+        guard !collected.isEmpty else { return [] }
+        let lines = LineIndex(bytes)
+        // libxml2 follows a specific complaint with generic ones about the enclosing element
+        // ("failed to validate content"); keep the generic ones only when nothing else was said.
+        let generic = [
+            "failed to validate content", "failed to validate attributes", "Invalid sequence in interleave", "Extra element",
+        ]
+        let specific = collected.filter { raw in !generic.contains { raw.message.contains($0) } }
+        if !specific.isEmpty { collected = specific }
+        return collected.map { raw in
+            Violation(line: raw.line, column: lines.column(ofTag: raw.element, onLine: raw.line), message: raw.message)
+        }
+    }
+
+    /// A `<!DOCTYPE` in the prolog: the registry reader refuses such a document (a DTD could
+    /// declare expanding entities), so it is not handed to libxml2 a second time either.
+    private static func hasDoctype(_ bytes: [UInt8]) -> Bool {
+        let doctype = Array("<!DOCTYPE".utf8)
+        let root = Array("<registry".utf8)
+        var offset = 0
+        while offset + doctype.count <= bytes.count {
+            if bytes[offset] == UInt8(ascii: "<") {
+                if bytes[offset...].starts(with: doctype) { return true }
+                if bytes[offset...].starts(with: root) { return false }
+            }
+            offset += 1
+        }
+        return false
+    }
+
+    /// The schema, compiled once per process.
+    fileprivate static let compiledSchema = CompiledSchema()
+
+    fileprivate final class CompiledSchema: @unchecked Sendable {
+        let schema: xmlRelaxNGPtr?
+
+        init() {
+            var text = registrySchema
+            schema = text.withUTF8 { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { start -> xmlRelaxNGPtr? in
+                    guard let parser = xmlRelaxNGNewMemParserCtxt(start, Int32(bytes.count)) else { return nil }
+                    defer { xmlRelaxNGFreeParserCtxt(parser) }
+                    xmlRelaxNGSetParserStructuredErrors(parser, ignoreError, nil)
+                    return xmlRelaxNGParse(parser)
+                }
+            }
+        }
+    }
+}
+
+/// What the structured handler hands over, before columns are worked out.
+private struct RawViolation {
+    var line: Int
+    var element: String
+    var message: String
+    /// A parser error rather than a schema one: the registry reader reports those.
+    var isWellFormednessError: Bool
+}
+
+private let ignoreError: xmlStructuredErrorFunc = { _, _ in }
+
+private let collectError: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    let list = context.assumingMemoryBound(to: [RawViolation].self)
+    let node = error.pointee.node?.assumingMemoryBound(to: xmlNode.self)
+    let nodeLine = node.map { Int(xmlGetLineNo($0)) } ?? 0
+    let line = nodeLine > 0 ? nodeLine : Int(error.pointee.line)
+    let element = node.flatMap { $0.pointee.name.map { String(cString: $0) } } ?? ""
+    var message = error.pointee.message.map { String(cString: $0) } ?? "does not match the schema"
+    while message.last == "\n" || message.last == " " { message.removeLast() }
+    let fromSchema = error.pointee.domain == Int32(XML_FROM_RELAXNGV.rawValue)
+    list.pointee.append(RawViolation(line: max(line, 1), element: element, message: message, isWellFormednessError: !fromSchema))
+}
+
+/// Line starts of a document, to turn libxml2's line numbers into line and column.
+private struct LineIndex {
+    let bytes: [UInt8]
+    var starts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+    }
+
+    /// The column of `<element` on `line` (the element libxml2 complains about), else 1.
+    func column(ofTag element: String, onLine line: Int) -> Int {
+        guard line >= 1, line <= starts.count, !element.isEmpty else { return 1 }
+        let start = starts[line - 1]
+        let end = line < starts.count ? starts[line] : bytes.count
+        let tag = Array(("<" + element).utf8)
+        var offset = start
+        while offset + tag.count < end {
+            if bytes[offset..<(offset + tag.count)].elementsEqual(tag) {
+                let next = bytes[offset + tag.count]
+                if next == 0x20 || next == 0x3E || next == 0x2F || next == 0x09 || next == 0x0A || next == 0x0D {
+                    return offset - start + 1
+                }
+            }
+            offset += 1
+        }
+        return 1
+    }
+}
+
+extension Validator {
+    /// Sets libxml2 up and compiles the schema on the calling thread, so the schema check may
+    /// then run on another thread beside the reader (libxml2's one-time set-up is not
+    /// thread-safe).
+    public static func prepareSchema() {
+        xmlInitParser()
+        _ = SchemaCheck.isReady
+    }
+}
+
+extension SchemaCheck {
+    static var isReady: Bool { compiledSchema.schema != nil }
+}

@@ -1,0 +1,167 @@
+import ArgumentParser
+import RegistryModel
+import RegistryReaders
+import RegistryValidation
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check registry files against RFC 6335 and the registry's consistency rules.",
+        discussion: """
+            Each file is read (its layout detected from the content unless --from names it) and \
+            checked on its own, so the output does not depend on how files are batched: fit for \
+            a pre-commit hook. Files are never written. XML is also checked against the \
+            registry's RELAX NG schema. Findings go to stdout (sorted by file, line and column), \
+            the summary to stderr. 'ianaconv rules' lists the rules.
+
+            Exit codes: 0 no errors; 1 errors (warnings too with --strict); 2 usage error or \
+            unreadable input.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif
+    }
+
+    @Argument(help: "Registry files; '-' reads standard input.")
+    var files: [String] = []
+
+    @Option(help: "The input layout (\(Readers.names.joined(separator: ", "))), or 'auto' to detect it.")
+    var from = "auto"
+
+    @Flag(help: "Warnings become errors, and strict-only rules run (for new registrations).")
+    var strict = false
+
+    @Option(help: "Output format: text, json or sarif.")
+    var format: Format = .text
+
+    @Option(help: "Accept the findings recorded in this baseline file; only new ones are reported.")
+    var baseline: String?
+
+    @Option(help: "Record every current finding in this baseline file (written atomically) and succeed.")
+    var writeBaseline: String?
+
+    @Option(name: .customLong("disable"), help: ArgumentHelp("Turn a rule off (repeatable).", valueName: "rule"))
+    var disabled: [String] = []
+
+    @Option(name: .customLong("severity"), help: ArgumentHelp("Change a rule's severity: error, warning or info (repeatable).", valueName: "rule=level"))
+    var severities: [String] = []
+
+    func validate() throws {
+        guard from.lowercased() == "auto" || Readers.reader(named: from) != nil else {
+            throw ValidationError("unknown input layout '\(from)'; use one of: auto, \(Readers.names.joined(separator: ", "))")
+        }
+        _ = try options()
+    }
+
+    func run() throws {
+        let options = try options()
+        let paths = uniquePaths()
+        var files: [Report.File] = []
+        var unreadable = 0
+        var registries: [Registry] = []  // kept to the end: the process exits without freeing them
+        for path in paths {
+            do {
+                let (findings, registry) = try check(path, options)
+                registries.append(registry)
+                files.append(Report.File(path: RegistryInput.displayName(path), findings: findings))
+            } catch let failure as CommandFailure {
+                standardError.write("\(failure.message)\n")
+                unreadable += 1
+            }
+        }
+        // Name order before the baseline uses up its counts: the result must not depend on the
+        // order of the command line.
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        if let writeBaseline {
+            let all = files.flatMap { $0.findings }
+            try write(Baseline(accepting: all).json, to: writeBaseline, inputs: paths)
+            standardError.write("\(writeBaseline): baseline of \(all.count) finding\(all.count == 1 ? "" : "s") written\n")
+            throw ExitCode(unreadable > 0 ? 2 : 0)
+        }
+        var accepted = 0
+        if let baseline {
+            var matcher = try loadBaseline(baseline).matcher()
+            files = files.map { file in
+                Report.File(path: file.path, findings: file.findings.filter { finding in
+                    let isAccepted = matcher.accepts(finding)
+                    if isAccepted { accepted += 1 }
+                    return !isAccepted
+                })
+            }
+        }
+        let report = Report(files: files, accepted: accepted, unreadable: unreadable)
+        let output: [UInt8] = switch format {
+        case .text: TextReporter.render(report)
+        case .json: JSONReporter.render(report)
+        case .sarif: SARIFReporter.render(report, toolVersion: IanaConv.configuration.version)
+        }
+        try OutputTarget(nil).write(output, inputs: [])
+        standardError.write(report.summary + "\n")
+        finishProcess(code: unreadable > 0 ? 2 : report.count(.error) > 0 ? 1 : 0)
+    }
+
+    /// Reads one file and runs the rules on it. XML the reader cannot take but libxml2 can
+    /// parse still gets the schema's findings, which usually say what is wrong.
+    private func check(_ path: String, _ options: ValidationOptions) throws -> ([Finding], Registry) {
+        let (input, reader) = try RegistryInput.open(path, index: 0, layout: from)
+        // The schema check reads the XML a second time (libxml2's validating reader): it runs
+        // on its own thread while the registry reader streams the file and the other rules run.
+        var schemaCheck: BackgroundThread<[Finding]>?
+        if reader.name == XMLReader.name, let schema = Rules.rule(id: "xml-schema") {
+            Validator.prepareSchema()
+            let bytes = input.bytes
+            schemaCheck = BackgroundThread {
+                Validator.validate(ValidationInput(registry: Registry(), xmlBytes: bytes), options: options, rules: [schema])
+            }
+        }
+        let otherRules = Rules.all.filter { $0.description.id != "xml-schema" }
+        do {
+            let registry = try RegistryInput.parse(input, with: reader)
+            let findings = Validator.validate(ValidationInput(registry: registry), options: options, rules: otherRules)
+            return ((findings + (schemaCheck?.wait() ?? [])).sorted(by: Finding.reportOrder), registry)
+        } catch let failure as CommandFailure {
+            // XML the reader cannot take may still parse: the schema's findings usually say why.
+            let lines = (schemaCheck?.wait() ?? []).map { TextReporter.line($0, path: input.displayName) }
+            throw CommandFailure(message: (lines + [failure.message]).joined(separator: "\n"))
+        }
+    }
+
+    private func options() throws -> ValidationOptions {
+        let known = Set(Rules.ids)
+        func checked(_ id: String, _ option: String) throws -> String {
+            guard known.contains(id) else {
+                throw ValidationError("\(option): unknown rule '\(id)'; 'ianaconv rules' lists them")
+            }
+            return id
+        }
+        var levels: [String: Severity] = [:]
+        for setting in severities {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let level = Severity(rawValue: parts[1].lowercased()) else {
+                throw ValidationError("--severity \(setting): write RULE=LEVEL with LEVEL error, warning or info")
+            }
+            levels[try checked(parts[0], "--severity")] = level
+        }
+        let off = try Set(disabled.map { try checked($0, "--disable") })
+        return ValidationOptions(strict: strict, disabled: off, severities: levels)
+    }
+
+    private func uniquePaths() -> [String] {
+        var seen: Set<String> = []
+        return (files.isEmpty ? ["-"] : files).filter { seen.insert($0).inserted }
+    }
+
+    private func loadBaseline(_ path: String) throws -> Baseline {
+        do {
+            return try Baseline(json: try FileIO.readFile(path))
+        } catch let error as FileIO.Error {
+            throw CommandFailure(message: "\(path): error: cannot read the baseline: \(error.reason)")
+        } catch {
+            throw CommandFailure(message: "\(path): error: not a baseline written by --write-baseline (\(error))")
+        }
+    }
+
+    private func write(_ bytes: [UInt8], to path: String, inputs: [String]) throws {
+        try OutputTarget(path).write(bytes, inputs: inputs)
+    }
+}
