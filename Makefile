@@ -67,7 +67,7 @@ clean:
 # fixtures; FUZZ_SECONDS per reader. Crashes land in .build-fuzz/artifacts: keep each as a
 # regression file under Tests/Fixtures/fuzz/<layout>/.
 FUZZ_SECONDS ?= 600
-FUZZ_READERS ?= XML CSV MD Collapsed
+FUZZ_READERS ?= XML CSV HTML TXT MD Collapsed
 FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 fuzz: deps
 	cd Tests/Fuzz && for reader in $(FUZZ_READERS); do \
