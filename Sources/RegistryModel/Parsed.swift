@@ -46,6 +46,14 @@ public enum Parsed<Value: TextRepresentable>: Hashable, Sendable {
         }
     }
 
+    /// True for empty text (`<name/>`): a valid value always has a spelling. Answered without
+    /// printing the value.
+    @inlinable
+    public var isEmpty: Bool {
+        if case .invalid(let raw) = self { return raw.isEmpty }
+        return false
+    }
+
     /// The text as it was read (a valid value's canonical spelling is its original text).
     @inlinable
     public var text: String {

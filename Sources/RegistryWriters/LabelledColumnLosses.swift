@@ -24,10 +24,11 @@ extension LossReport {
     /// A layout of cells (CSV, HTML, the text page) shows an empty element as an empty cell,
     /// which reads back as no element at all.
     mutating func noteEmptyElements(_ record: Record) {
-        let empty = [record.name?.text, record.number?.text, record.transportProtocol?.text,
-                     record.registrationDate?.text, record.modificationDate?.text, record.serviceCode?.text]
-            .count { $0?.isEmpty == true }
-            + (record.unauthorizedUse?.isEmpty == true ? 1 : 0)
+        func count(_ isEmpty: Bool?) -> Int { isEmpty == true ? 1 : 0 }
+        let empty = count(record.name?.isEmpty) + count(record.number?.isEmpty)
+            + count(record.transportProtocol?.isEmpty) + count(record.registrationDate?.isEmpty)
+            + count(record.modificationDate?.isEmpty) + count(record.serviceCode?.isEmpty)
+            + count(record.unauthorizedUse?.isEmpty)
             + (record.notes.count == 1 && record.notes[0].isEmpty ? 1 : 0)
         note(.emptyElements, count: empty)
     }
