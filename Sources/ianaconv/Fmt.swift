@@ -116,11 +116,15 @@ struct Fmt: ParsableCommand {
         let before = XMLWriter.render(registry).bytes
         let after = XMLWriter.render(again).bytes
         guard before != after else { return nil }
-        let differing = zip(registry.records, again.records).filter { XMLWriter.render(Registry(records: [$0])).bytes != XMLWriter.render(Registry(records: [$1])).bytes }.count
         if registry.records.count != again.records.count {
-            return "\(registry.records.count) records read back as \(again.records.count)"
+            return "\(registry.records.count) records would read back as \(again.records.count)"
         }
-        return differing == 0 ? "the registry's metadata, people or footnotes would change" : "\(differing) record\(differing == 1 ? "" : "s") would read back differently"
+        let differing = zip(registry.records, again.records).filter { pair in
+            XMLWriter.render(Registry(records: [pair.0])).bytes != XMLWriter.render(Registry(records: [pair.1])).bytes
+        }
+        guard let first = differing.first?.0 else { return "the registry's metadata, people or footnotes would change" }
+        let line = first.locations.best(.record).map { ", the first on line \($0.line)" } ?? ""
+        return "\(differing.count) record\(differing.count == 1 ? "" : "s") would read back differently\(line)"
     }
 
     private func summary(_ count: (Outcome) -> Int) -> String {

@@ -23,6 +23,17 @@ if [ ! -x "$venv/bin/pre-commit" ]; then
 fi
 echo "pre-commit $("$venv/bin/pre-commit" --version | cut -d' ' -f2)"
 
+# try-repo on a checkout with uncommitted changes snapshots them into a new commit at every
+# call, and pre-commit would build ianaconv again each time: take one clean snapshot of the
+# working tree (tracked and new files, not the ignored .build) and try that.
+source_repo="$work/ianaconv"
+mkdir -p "$source_repo"
+git -C "$repo" ls-files -z --cached --others --exclude-standard \
+  | (cd "$repo" && xargs -0 tar -cf - --ignore-failed-read) | tar -xf - -C "$source_repo"
+git -C "$source_repo" init --quiet
+git -C "$source_repo" add -A
+git -C "$source_repo" -c user.name=test -c user.email=test@example.org commit --quiet -m snapshot
+
 # A curator's repository: the registry in two layouts, two files with RFC 6335 errors, and a
 # file the hooks must leave alone.
 scratch="$work/curated"
@@ -40,7 +51,7 @@ git -C "$scratch" -c user.name=test -c user.email=test@example.org commit --quie
 try_hook() {
   local hook="$1"; shift
   set +e
-  out="$(cd "$scratch" && "$venv/bin/pre-commit" try-repo "$repo" "$hook" --verbose --color never "$@" 2>&1)"
+  out="$(cd "$scratch" && "$venv/bin/pre-commit" try-repo "$source_repo" "$hook" --verbose --color never "$@" 2>&1)"
   status=$?
   set -e
 }
