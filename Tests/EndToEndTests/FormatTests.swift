@@ -184,7 +184,7 @@ import TestSupport
         let before = try Paths.bytes(seed)
         let result = try Binary.run(["fmt", seed])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(seed): error: the scraped-txt layout is read-only: ianaconv reads it but cannot write it back; convert it instead, e.g. 'ianaconv scraped-txt xml \(seed) -o registry.xml'"))
+        #expect(result.stderr.contains("\(seed): error: the scraped-md layout is read-only: ianaconv reads it but cannot write it back; convert it instead, e.g. 'ianaconv scraped-md xml \(seed) -o registry.xml'"))
         #expect(try Paths.bytes(seed) == before)
     }
 

@@ -9,7 +9,8 @@ import TestSupport
 /// `ianaconv`; the commands of one block run in order in the same folder (a file one writes,
 /// the next can read), each block in a fresh one. The lines up to the next command or the end
 /// of the block must equal what the command printed, stdout and stderr together in the order
-/// written, as a terminal shows them (carriage returns at line ends dropped: CSV's CRLF). A
+/// written, as a terminal shows them (a pipe in the command takes stderr only with `2>&1`, as in
+/// a terminal, where the order would otherwise depend on timing; carriage returns at line ends dropped: CSV's CRLF). A
 /// line `...` stands for any number of lines left out for length.
 @Suite struct ReadmeExamplesTests {
     struct Example: CustomTestStringConvertible, Sendable {
@@ -96,9 +97,10 @@ import TestSupport
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
-        if lines.last == "" { lines.removeLast() }
-        return lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        // Split on bytes: as Characters, CRLF is one and would not split on "\n".
+        var lines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { String(decoding: $0.last == 0x0D ? $0.dropLast() : $0, as: UTF8.self) }
     }
 
     /// The shown lines against the printed ones, `...` matching any run of lines.
