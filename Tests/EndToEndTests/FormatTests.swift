@@ -7,16 +7,6 @@ import TestSupport
 @Suite struct FormatTests {
     let header = "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes"
 
-    private func scratch() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ianaconv-fmt-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
-    private func names(in directory: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-    }
-
     private func write(_ text: String, _ name: String, in directory: URL) throws -> URL {
         let file = directory.appendingPathComponent(name)
         try Data(text.utf8).write(to: file)
@@ -29,7 +19,7 @@ import TestSupport
 
     @Test func rewritesInPlaceKeepingTheModeAndLeavingNoTemporaryFile() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("registry.xml")
         try FileManager.default.copyItem(at: Paths.file("Samples/registry.xml"), to: file)
@@ -43,7 +33,7 @@ import TestSupport
         #expect(rewritten.stderr == "registry.xml: rewritten in canonical XML form\n1 rewritten (1 file)\n")
         #expect([UInt8](try Data(contentsOf: file)) == canonical)
         #expect(try mode(file) == 0o640, "the rewritten file keeps its mode")
-        #expect(try names(in: directory) == ["registry.xml"], "no temporary file left")
+        #expect(try Scratch.names(in: directory) == ["registry.xml"], "no temporary file left")
 
         let again = try Binary.run(["fmt", "registry.xml"], in: directory)
         #expect(again.status == 0)
@@ -55,7 +45,7 @@ import TestSupport
 
     @Test func checkPrintsAUnifiedDiffAndChangesNothing() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let original = "\(header)\r\n\"echo\",7,tcp,Echo,,,,,,,,\r\necho,7,udp,Echo,,,,,,,,\r\n"
         let file = try write(original, "ports.csv", in: directory)
@@ -75,12 +65,12 @@ import TestSupport
             """)
         #expect(check.stderr == "1 already canonical, 1 not canonical (2 files)\n")
         #expect(try String(contentsOf: file, encoding: .utf8) == original, "--check writes nothing")
-        #expect(try names(in: directory) == ["canonical.csv", "ports.csv"])
+        #expect(try Scratch.names(in: directory) == ["canonical.csv", "ports.csv"])
     }
 
     @Test func aMissingFinalLineFeedIsShownAsDiffDoes() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         _ = try write("\(header)\r\necho,7,tcp,Echo,,,,,,,,", "cut.csv", in: directory)
         let check = try Binary.run(["fmt", "--check", "cut.csv"], in: directory)
@@ -101,7 +91,7 @@ import TestSupport
     @Test func theDiffOfIANAsXMLIsGNUDiffs() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/diff"), "GNU diff (diffutils) is needed")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let check = try Binary.run(["fmt", "--check", Paths.registry2024XML])
         #expect(check.status == 1)
@@ -130,7 +120,7 @@ import TestSupport
 
     @Test func unreadableInputIsLeftUntouchedAndTheOthersAreStillDone() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let broken = "<registry xmlns=\"http://www.iana.org/assignments\">\n<title>x</oops>\n"
         let bad = try write(broken, "bad.xml", in: directory)
@@ -144,7 +134,7 @@ import TestSupport
         #expect(result.stderr.hasSuffix("1 rewritten, 2 unreadable or not written (3 files)\n"))
         #expect(try String(contentsOf: bad, encoding: .utf8) == broken)
         #expect([UInt8](try Data(contentsOf: good)) == (try Binary.run(["xml", "xml", "Samples/registry.xml"]).stdout))
-        #expect(try names(in: directory) == ["bad.xml", "good.xml"])
+        #expect(try Scratch.names(in: directory) == ["bad.xml", "good.xml"])
     }
 
     @Test func standardInputToStandardOutput() throws {
@@ -163,7 +153,7 @@ import TestSupport
 
     @Test func aFileThatWouldLoseContentIsNotRewritten() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // CSV folds edge blanks away: " Echo  " would read back as "Echo".
         let original = "\(header)\r\necho,7,tcp,\" Echo  \",,,,,,,,\r\n"
@@ -190,7 +180,7 @@ import TestSupport
 
     @Test func aSymbolicLinkStaysALink() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let target = directory.appendingPathComponent("target.xml")
         try FileManager.default.copyItem(at: Paths.file("Samples/registry.xml"), to: target)
