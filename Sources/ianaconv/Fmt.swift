@@ -75,13 +75,17 @@ struct Fmt: ParsableCommand {
             throw CommandFailure(message: "\(name): error: the \(reader.name) layout is read-only: ianaconv reads it but cannot write it back; convert it instead, e.g. 'ianaconv \(reader.name) xml \(name) -o registry.xml'")
         }
         let (canonical, losses) = writer.render(registry)
+        let isCanonical = canonical == input.bytes
+        let lost = isCanonical ? nil : lostContent(registry, canonical: canonical, reader: reader, name: name)
+        let what = lost.map { (losses.messages(layout: writer.name.uppercased()) + [$0]).joined(separator: "; ") }
         if path == "-" && !check {
+            // A filter (an editor's format command) always gets its output, as from convert.
+            if let what { standardError.write("\(name): warning: the canonical \(writer.name.uppercased()) form loses content (\(what))\n") }
             try OutputTarget(nil).write(canonical, inputs: [])
             return .rewritten
         }
-        if canonical == input.bytes { return .canonical }
-        if let lost = lostContent(registry, canonical: canonical, reader: reader, name: name) {
-            let what = (losses.messages(layout: writer.name.uppercased()) + [lost]).joined(separator: "; ")
+        if isCanonical { return .canonical }
+        if let what {
             if !check {
                 standardError.write("\(name): error: not rewritten: its canonical \(writer.name.uppercased()) form would lose content (\(what)); edit it by hand, or convert it to XML, which carries everything\n")
                 return .lossy
