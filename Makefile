@@ -74,10 +74,11 @@ clean:
 	rm -rf .build .build-fuzz
 
 # libFuzzer + AddressSanitizer on every reader (Tests/Fuzz), seeded from the samples and the
-# fixtures; FUZZ_SECONDS per reader. Crashes land in .build-fuzz/artifacts: keep each as a
-# regression file under Tests/Fixtures/fuzz/<layout>/.
+# fixtures (a served HTML page, the heads of IANA's text pages); FUZZ_SECONDS per reader.
+# Crashes land in .build-fuzz/artifacts: keep each as a regression file under
+# Tests/Fixtures/fuzz/<layout>/.
 FUZZ_SECONDS ?= 600
-FUZZ_READERS ?= XML CSV MD Collapsed
+FUZZ_READERS ?= XML CSV HTML TXT MD Collapsed
 FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 fuzz: deps
 	cd Tests/Fuzz && for reader in $(FUZZ_READERS); do \
@@ -87,6 +88,10 @@ fuzz: deps
 	  layout=$$(echo $$reader | tr A-Z a-z); corpus=.build-fuzz/corpus/$$layout; \
 	  mkdir -p $$corpus .build-fuzz/artifacts; \
 	  cp Samples/registry.* Tests/Fixtures/seeds/*.txt Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
+	  cp Tests/Fixtures/iana/2015-03-16-page1/*.xhtml $$corpus/; \
+	  for page in 2026-08-17 2013-06-26; do \
+	    head -c 65536 Tests/Fixtures/iana/$$page/service-names-port-numbers.txt > $$corpus/iana-$$page-head.txt; \
+	  done; \
 	  echo "fuzzing the $$layout reader for $(FUZZ_SECONDS) s"; \
 	  SWIFT_BACKTRACE=enable=no .build-fuzz/debug/Fuzz$$reader $$corpus -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=262144 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/artifacts/$$layout- \

@@ -23,6 +23,29 @@ public enum Parsed<Value: TextRepresentable>: Hashable, Sendable {
         return nil
     }
 
+    // Written out and inlinable: the synthesized conformance of a generic enum runs
+    // unspecialized in other modules, and the validator hashes these in every rule.
+    @inlinable
+    public static func == (a: Parsed, b: Parsed) -> Bool {
+        switch (a, b) {
+        case (.valid(let x), .valid(let y)): x == y
+        case (.invalid(let x), .invalid(let y)): x == y
+        default: false
+        }
+    }
+
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .valid(let value):
+            hasher.combine(true)
+            hasher.combine(value)
+        case .invalid(let raw):
+            hasher.combine(false)
+            hasher.combine(raw)
+        }
+    }
+
     /// The text as it was read (a valid value's canonical spelling is its original text).
     @inlinable
     public var text: String {

@@ -1,24 +1,119 @@
 /// One row of the registry: a service name, a port or range, or both, on one transport protocol
 /// (or none, for name-only registrations and some legacy ranges).
 public struct Record: Hashable, Sendable {
-    public var name: Parsed<ServiceName>?
-    public var number: Parsed<PortRange>?
-    public var transportProtocol: Parsed<TransportProtocol>?
-    public var description: RichText?
+    /// The fields live in one shared box, copied only when a shared record is changed: rules,
+    /// writers and arrays copy records all the time, and a plain struct of thirteen fields paid
+    /// a retain and a release for each of them on every copy.
+    private var storage: Storage
+
+    public var name: Parsed<ServiceName>? {
+        get { storage.name }
+        _modify {
+            makeUnique()
+            yield &storage.name
+        }
+    }
+
+    public var number: Parsed<PortRange>? {
+        get { storage.number }
+        _modify {
+            makeUnique()
+            yield &storage.number
+        }
+    }
+
+    public var transportProtocol: Parsed<TransportProtocol>? {
+        get { storage.transportProtocol }
+        _modify {
+            makeUnique()
+            yield &storage.transportProtocol
+        }
+    }
+
+    public var description: RichText? {
+        get { storage.description }
+        _modify {
+            makeUnique()
+            yield &storage.description
+        }
+    }
+
     /// The xrefs inside `<assignee>`; nil when the record has no `<assignee>` element, in which
     /// case IANA shows the contacts as the assignee.
-    public var assignees: [Xref]?
+    public var assignees: [Xref]? {
+        get { storage.assignees }
+        _modify {
+            makeUnique()
+            yield &storage.assignees
+        }
+    }
+
     /// The record's own xrefs, in order: people (contacts) and references mixed as read.
-    public var xrefs: [Xref]
-    public var registrationDate: Parsed<RegistryDate>?
-    public var modificationDate: Parsed<RegistryDate>?
-    public var serviceCode: Parsed<ServiceCode>?
-    public var unauthorizedUse: RichText?
-    public var notes: [RichText]
+    public var xrefs: [Xref] {
+        get { storage.xrefs }
+        _modify {
+            makeUnique()
+            yield &storage.xrefs
+        }
+    }
+
+    public var registrationDate: Parsed<RegistryDate>? {
+        get { storage.registrationDate }
+        _modify {
+            makeUnique()
+            yield &storage.registrationDate
+        }
+    }
+
+    public var modificationDate: Parsed<RegistryDate>? {
+        get { storage.modificationDate }
+        _modify {
+            makeUnique()
+            yield &storage.modificationDate
+        }
+    }
+
+    public var serviceCode: Parsed<ServiceCode>? {
+        get { storage.serviceCode }
+        _modify {
+            makeUnique()
+            yield &storage.serviceCode
+        }
+    }
+
+    public var unauthorizedUse: RichText? {
+        get { storage.unauthorizedUse }
+        _modify {
+            makeUnique()
+            yield &storage.unauthorizedUse
+        }
+    }
+
+    public var notes: [RichText] {
+        get { storage.notes }
+        _modify {
+            makeUnique()
+            yield &storage.notes
+        }
+    }
+
     /// The order of the record's elements as read, so a layout that keeps order (XML) writes the
     /// record back as it was. Empty means IANA's usual order.
-    public var elementOrder: [RecordElement]
-    public var locations: FieldLocations
+    public var elementOrder: [RecordElement] {
+        get { storage.elementOrder }
+        _modify {
+            makeUnique()
+            yield &storage.elementOrder
+        }
+    }
+
+    public var locations: FieldLocations {
+        get { storage.locations }
+        _modify {
+            makeUnique()
+            yield &storage.locations
+        }
+    }
 
     public init(
         name: Parsed<ServiceName>? = nil, number: Parsed<PortRange>? = nil,
@@ -28,19 +123,78 @@ public struct Record: Hashable, Sendable {
         serviceCode: Parsed<ServiceCode>? = nil, unauthorizedUse: RichText? = nil,
         notes: [RichText] = [], elementOrder: [RecordElement] = [], locations: FieldLocations = .init()
     ) {
-        self.name = name
-        self.number = number
-        self.transportProtocol = transportProtocol
-        self.description = description
-        self.assignees = assignees
-        self.xrefs = xrefs
-        self.registrationDate = registrationDate
-        self.modificationDate = modificationDate
-        self.serviceCode = serviceCode
-        self.unauthorizedUse = unauthorizedUse
-        self.notes = notes
-        self.elementOrder = elementOrder
-        self.locations = locations
+        storage = Storage(
+            name: name, number: number, transportProtocol: transportProtocol, description: description, assignees: assignees, xrefs: xrefs, registrationDate: registrationDate, modificationDate: modificationDate, serviceCode: serviceCode, unauthorizedUse: unauthorizedUse, notes: notes, elementOrder: elementOrder, locations: locations)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+    }
+
+    /// Shared between copies of a record until one of them changes (copy on write), so no two
+    /// owners ever mutate one box: that is what makes it Sendable and its fields safe without
+    /// run-time exclusivity checks.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var name: Parsed<ServiceName>?
+        @exclusivity(unchecked) var number: Parsed<PortRange>?
+        @exclusivity(unchecked) var transportProtocol: Parsed<TransportProtocol>?
+        @exclusivity(unchecked) var description: RichText?
+        @exclusivity(unchecked) var assignees: [Xref]?
+        @exclusivity(unchecked) var xrefs: [Xref]
+        @exclusivity(unchecked) var registrationDate: Parsed<RegistryDate>?
+        @exclusivity(unchecked) var modificationDate: Parsed<RegistryDate>?
+        @exclusivity(unchecked) var serviceCode: Parsed<ServiceCode>?
+        @exclusivity(unchecked) var unauthorizedUse: RichText?
+        @exclusivity(unchecked) var notes: [RichText]
+        @exclusivity(unchecked) var elementOrder: [RecordElement]
+        @exclusivity(unchecked) var locations: FieldLocations
+
+        init(
+            name: Parsed<ServiceName>?,
+            number: Parsed<PortRange>?,
+            transportProtocol: Parsed<TransportProtocol>?,
+            description: RichText?,
+            assignees: [Xref]?,
+            xrefs: [Xref],
+            registrationDate: Parsed<RegistryDate>?,
+            modificationDate: Parsed<RegistryDate>?,
+            serviceCode: Parsed<ServiceCode>?,
+            unauthorizedUse: RichText?,
+            notes: [RichText],
+            elementOrder: [RecordElement],
+            locations: FieldLocations
+        ) {
+            self.name = name
+            self.number = number
+            self.transportProtocol = transportProtocol
+            self.description = description
+            self.assignees = assignees
+            self.xrefs = xrefs
+            self.registrationDate = registrationDate
+            self.modificationDate = modificationDate
+            self.serviceCode = serviceCode
+            self.unauthorizedUse = unauthorizedUse
+            self.notes = notes
+            self.elementOrder = elementOrder
+            self.locations = locations
+        }
+
+        convenience init(copying other: Storage) {
+            self.init(
+                name: other.name,
+                number: other.number,
+                transportProtocol: other.transportProtocol,
+                description: other.description,
+                assignees: other.assignees,
+                xrefs: other.xrefs,
+                registrationDate: other.registrationDate,
+                modificationDate: other.modificationDate,
+                serviceCode: other.serviceCode,
+                unauthorizedUse: other.unauthorizedUse,
+                notes: other.notes,
+                elementOrder: other.elementOrder,
+                locations: other.locations)
+        }
     }
 
     /// The record's own person xrefs: its contacts.

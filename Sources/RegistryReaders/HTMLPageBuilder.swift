@@ -12,6 +12,8 @@ struct HTMLPageBuilder {
     private var libxmlMessages = 0
 
     private var tables: [Table] = []
+    /// The end of the input, when a table was still open there (libxml2 closes it silently).
+    private var cutShort: SourceLocation?
     private var row: [HTMLFragment] = []
     private var rowIsHeader = true
     private var rowLocation = SourceLocation(line: 0, column: 0)
@@ -101,6 +103,7 @@ struct HTMLPageBuilder {
             if !tables.isEmpty, !row.isEmpty { endRow() }
         case .table:
             closeFragment()
+            if !tables.isEmpty, cutShort == nil, tableClosedByTheEndOfInput() { cutShort = endLocation() }
             _ = tables.popLast()
         case .h1, .dt, .dd, .div:
             closeFragment()
@@ -316,6 +319,11 @@ struct HTMLPageBuilder {
     /// The registry, once the parse is over; a page without a records table is not the registry.
     mutating func finish() throws(ReadError) -> Registry {
         closeFragment()
+        if let cutShort {
+            throw ReadError(
+                file: input.displayName, line: Int(cutShort.line), column: Int(cutShort.column),
+                message: "the page ends inside a table, without </table>: the file is cut short; save the whole page again")
+        }
         guard sawRecordsTable else {
             throw ReadError(
                 file: input.displayName, line: 1, column: 1,
@@ -339,6 +347,24 @@ struct HTMLPageBuilder {
 
     private mutating func warn(_ message: String, at location: SourceLocation) {
         diagnostics.append(Diagnostic(file: input.displayName, line: Int(location.line), column: Int(location.column), message: message))
+    }
+
+    /// True when libxml2 closes a table because the input ended, not at a `</table>`: a page
+    /// cut short (a partial download) would otherwise read as a registry with fewer records.
+    private func tableClosedByTheEndOfInput() -> Bool {
+        guard let ctxt = context, let state = ctxt.pointee.input?.pointee, let base = state.base, let cur = state.cur else { return false }
+        let offset = Int(state.consumed) + (cur - base)
+        guard offset >= bytes.count else { return false }
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09 { end -= 1 }
+        let tail = bytes[max(end - 9, 0)..<end].map { $0 | 0x20 }  // ASCII lower case
+        return !tail.elementsEqual("</table>".utf8) && !tail.dropFirst().elementsEqual("</table>".utf8) && !tail.elementsEqual("</table >".utf8)
+    }
+
+    /// The line and column just past the last byte.
+    private func endLocation() -> SourceLocation {
+        let lineStart = bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        return input.location(line: bytes.count { $0 == 0x0A } + 1, column: bytes.count - lineStart + 1)
     }
 
     /// Where the tag being reported starts. libxml2 reports a start tag with its cursor at the

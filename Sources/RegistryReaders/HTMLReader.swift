@@ -18,8 +18,9 @@ public enum HTMLReader: RegistryReader {
     }
 
     public static func read(_ original: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        // A page saved as UTF-16 (with its byte-order mark) is transcoded; otherwise it must be UTF-8.
-        let input = try utf8Input(original)
+        // A page saved as UTF-16 (with its byte-order mark) is transcoded; otherwise it must be
+        // UTF-8. Line ends become LF, as a browser's input stream makes them.
+        let input = try lineTextInput(original)
         if let nul = input.bytes.firstIndex(of: 0) {
             // libxml2's HTML parser takes a NUL for the end of the input and would drop the rest.
             let line = input.bytes[..<nul].count { $0 == 0x0A } + 1

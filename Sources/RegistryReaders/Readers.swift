@@ -18,8 +18,15 @@ public enum Readers {
     /// The layout the content looks like, from its first bytes (a byte-order mark and leading
     /// blank space are skipped).
     public static func detect(_ bytes: [UInt8]) -> (any RegistryReader.Type)? {
-        let head = bytes.prefix(4096)
-        return all.first { $0.recognizes(head) }
+        var head = Array(bytes.prefix(4096))
+        // UTF-16 with a byte-order mark (every reader takes it): look at it as UTF-8.
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            guard let decoded = try? utf8Input(InputFile(displayName: "", bytes: Array(head.prefix(head.count & ~1)))) else { return nil }
+            head = decoded.bytes
+        }
+        // Line ends as the line-based readers see them (CR-only and mixed files read too).
+        let lines = lineFeedLineEnds(head)[...]
+        return all.first { $0.recognizes(lines) }
     }
 
     /// The names the command line accepts, for messages.

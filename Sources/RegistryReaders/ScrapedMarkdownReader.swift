@@ -20,7 +20,7 @@ public enum ScrapedMarkdownReader: RegistryReader {
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        try checkUTF8(input)
+        let input = try lineTextInput(input)
         let lines = ScrapedPage.lines(input)
         var registry = Registry(sourceFiles: [input.displayName])
         var index = 0

@@ -30,7 +30,7 @@ public enum ScrapedTextReader: RegistryReader {
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        try checkUTF8(input)
+        let input = try lineTextInput(input)
         let lines = ScrapedPage.lines(input)
         var registry = Registry(sourceFiles: [input.displayName])
         var section = ScrapedPage.Section.metadata

@@ -37,7 +37,7 @@ public enum TextReader: RegistryReader {
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        try checkUTF8(input)
+        let input = try lineTextInput(input)
         var lines = TextLines(input.bytes)
         guard let header = headerBlock(lines, words: words(of: recordColumns), from: 0) else {
             throw ReadError(

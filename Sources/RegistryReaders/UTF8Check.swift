@@ -75,3 +75,30 @@ func utf8Input(_ input: InputFile) throws(ReadError) -> InputFile {
     decoded.bytes = Array(text.utf8)
     return decoded
 }
+
+/// The input for the line-based layouts (the text page, the scraped pages): as `utf8Input`,
+/// with every line end made a line feed, so a file saved with CR-only or mixed line ends reads
+/// as the same lines. A line end is one line either way and a CR only ever ends a line, so
+/// line and column numbers stay those of the original file.
+func lineTextInput(_ input: InputFile) throws(ReadError) -> InputFile {
+    var decoded = try utf8Input(input)
+    decoded.bytes = lineFeedLineEnds(decoded.bytes)
+    return decoded
+}
+
+/// `bytes` with each CR LF and each lone CR made one LF.
+func lineFeedLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.contains(0x0D) else { return bytes }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var previous: UInt8 = 0
+    for byte in bytes {
+        if byte == 0x0D {
+            out.append(0x0A)
+        } else if !(byte == 0x0A && previous == 0x0D) {
+            out.append(byte)
+        }
+        previous = byte
+    }
+    return out
+}

@@ -133,12 +133,7 @@ private struct HTMLPageWriter {
         // The reader puts contacts before references, in the usual element order.
         let contactsFirst = !record.xrefs.drop { $0.type == .person }.contains { $0.type == .person }
         if !record.isInUsualOrder || !contactsFirst { losses.note(.elementOrder) }
-        let empty = [record.name?.text, record.number?.text, record.transportProtocol?.text,
-                     record.registrationDate?.text, record.modificationDate?.text, record.serviceCode?.text]
-            .count { $0?.isEmpty == true }
-            + (record.unauthorizedUse?.isEmpty == true ? 1 : 0)
-            + (record.notes.count == 1 && record.notes[0].isEmpty ? 1 : 0)
-        losses.note(.emptyElements, count: empty)
+        losses.noteEmptyElements(record)
     }
 
     private static func cell(_ column: Int, into out: inout OutputBuffer, _ body: (inout OutputBuffer) -> Void) {

@@ -18,6 +18,18 @@ extension LossReport {
         if !record.isInUsualOrder || !contactsFirst {
             note(.elementOrder)
         }
+        noteEmptyElements(record)
+    }
+
+    /// A layout of cells (CSV, HTML, the text page) shows an empty element as an empty cell,
+    /// which reads back as no element at all.
+    mutating func noteEmptyElements(_ record: Record) {
+        let empty = [record.name?.text, record.number?.text, record.transportProtocol?.text,
+                     record.registrationDate?.text, record.modificationDate?.text, record.serviceCode?.text]
+            .count { $0?.isEmpty == true }
+            + (record.unauthorizedUse?.isEmpty == true ? 1 : 0)
+            + (record.notes.count == 1 && record.notes[0].isEmpty ? 1 : 0)
+        note(.emptyElements, count: empty)
     }
 }
 

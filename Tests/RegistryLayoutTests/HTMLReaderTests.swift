@@ -123,6 +123,23 @@ private func firstRecord(_ html: String) throws -> Record {
         #expect(readError([], with: HTMLReader.self)?.message.contains("empty") == true)
     }
 
+    @Test func aPageCutInsideATableIsAnErrorAtItsEnd() throws {
+        let whole = page(cells(["echo", "7", "tcp", "Echo", "", "", "", "", "", "", "", ""]) + "\n" + cells(["discard", "9", "tcp", "Discard", "", "", "", "", "", "", "", ""]))
+        let cut = String(whole[..<whole.range(of: "discard")!.upperBound])
+        let error = try #require(readError(Array(cut.utf8), with: HTMLReader.self))
+        #expect(error.message.contains("cut short"), "\(error)")
+        #expect(error.line == cut.split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(error.column == cut.split(separator: "\n", omittingEmptySubsequences: false).last!.count + 1)
+        // A page that stops right after its table has every row: it reads.
+        let tableOnly = String(whole[..<whole.range(of: "</table>")!.upperBound])
+        #expect(try read(tableOnly, with: HTMLReader.self).0.records.count == 2)
+    }
+
+    @Test func crOnlyLineEndsReadAsLineFeeds() throws {
+        let html = page(cells(["echo", "7", "tcp", "Echo<br/>two", "", "", "", "", "", "", "", ""])).replacingOccurrences(of: "\n", with: "\r")
+        #expect(try firstRecord(html).description?.plainText == "Echo\ntwo")
+    }
+
     @Test func badBytesAreErrorsWithTheirPlace() throws {
         let invalid = Array("<html>\n<body>\u{e9}".utf8).dropLast(1) + [0xFF]
         let error = try #require(readError(Array(invalid), with: HTMLReader.self))

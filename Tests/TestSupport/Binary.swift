@@ -7,6 +7,8 @@ public enum Binary {
         public var status: Int32
         public var stdout: [UInt8]
         public var stderr: String
+        /// True when the process ended by a signal (a crash, or the timeout's kill).
+        public var signalled = false
 
         public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     }
@@ -22,8 +24,10 @@ public enum Binary {
     public static let missingMessage =
         "no release binary at .build/release/ianaconv: run `make test` (or `swift build -c release`) first, or set IANACONV_BIN"
 
+    /// Runs the binary; a run that outlives `timeout` seconds is killed (and reported as
+    /// `signalled`), so a hang fails its test instead of stalling the suite.
     @discardableResult
-    public static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil) throws -> Result {
+    public static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil, timeout: Double = 120) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -35,6 +39,9 @@ public enum Binary {
         let input = Pipe()
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         // Drain both pipes while the process runs, so a large output cannot block it.
         nonisolated(unsafe) var errorBytes = Data()
         let errorReader = Thread { errorBytes = errors.fileHandleForReading.readDataToEndOfFile() }
@@ -48,6 +55,6 @@ public enum Binary {
         while errorReader.isExecuting || !errorReader.isFinished { usleep(1000) }
         return Result(
             status: process.terminationStatus, stdout: [UInt8](outputBytes),
-            stderr: String(decoding: errorBytes, as: UTF8.self))
+            stderr: String(decoding: errorBytes, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
     }
 }

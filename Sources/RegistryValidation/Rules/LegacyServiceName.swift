@@ -34,9 +34,12 @@ enum LegacyServiceName: Rule {
         for index in legacy where records[index].number != nil {
             wellFormed[Slot(records[index])] = []
         }
-        for record in records {
-            guard let name = record.name?.value, !name.isLegacy, record.number != nil else { continue }
-            wellFormed[Slot(record)]?.append(name.text)
+        for index in records.indices {
+            // Field by field: binding the whole record would copy every field of it.
+            guard let number = records[index].number, case .valid(let name)? = records[index].name, !name.isLegacy
+            else { continue }
+            let slot = Slot(number: number, transport: records[index].transportProtocol)
+            wellFormed[slot]?.append(name.text)
         }
         for record in legacy.map({ records[$0] }) {
             guard let name = record.name?.value, let violation = name.violation, record.isLegacyRegistration
@@ -57,8 +60,12 @@ enum LegacyServiceName: Rule {
         var transport: Parsed<TransportProtocol>?
 
         init(_ record: Record) {
-            number = record.number
-            transport = record.transportProtocol
+            self.init(number: record.number, transport: record.transportProtocol)
+        }
+
+        init(number: Parsed<PortRange>?, transport: Parsed<TransportProtocol>?) {
+            self.number = number
+            self.transport = transport
         }
     }
 
