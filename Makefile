@@ -7,7 +7,7 @@ BIN     := .build/release/ianaconv
 SUDO    := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all deps build release run test bench fuzz install uninstall clean
+.PHONY: all deps build release run test bench fuzz install uninstall install-test hook-test clean
 
 all: release
 
@@ -59,6 +59,16 @@ install: release
 
 uninstall:
 	cd $(DESTDIR)$(PREFIX) && rm -f $(INSTALLED)
+
+# make install and make uninstall into a temporary PREFIX (the man page builds a plugin: about a
+# minute the first time).
+install-test: release
+	bash Tests/Hooks/install-test.sh
+
+# The pre-commit hooks for real (pre-commit from PyPI, try-repo on a scratch repository; pre-commit
+# builds ianaconv in its own clone: several minutes), then install-test. Not part of make test.
+hook-test: release
+	bash Tests/Hooks/hook-test.sh
 
 clean:
 	rm -rf .build .build-fuzz

@@ -77,6 +77,8 @@ extension OutputBuffer {
 
     fileprivate mutating func leaf(_ element: String, _ text: String, indent: Int) {
         self.indent(indent)
+        // An empty element as IANA writes it (`<name/>`).
+        guard !text.isEmpty else { return append("<\(element)/>\n") }
         append("<\(element)>")
         escapedText(text)
         append("</\(element)>\n")

@@ -96,6 +96,14 @@ enum FileIO {
         }
     }
 
+    /// The file a path names, symbolic links followed, so rewriting a link replaces its target
+    /// and keeps the link. The path itself when it cannot be resolved (the write then says why).
+    static func resolvingLinks(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// True when both paths name one existing file.
     static func sameFile(_ a: String, _ b: String) throws(Error) -> Bool {
         guard a != "-" else { return false }

@@ -25,6 +25,13 @@ enum RegistryInput {
         return (input, try chooseReader(for: input, layout: layout))
     }
 
+    /// Reads one file on its own (layout named, or detected for 'auto'): its bytes, the reader
+    /// that took it and the registry. What `validate` and `fmt` do per file.
+    static func readOne(_ path: String, layout: String) throws -> (input: InputFile, reader: any RegistryReader.Type, registry: Registry) {
+        let (input, reader) = try open(path, index: 0, layout: layout)
+        return (input, reader, try parse(input, with: reader))
+    }
+
     /// Reads one loaded input, printing what the reader noticed.
     static func parse(_ input: InputFile, with reader: any RegistryReader.Type) throws -> Registry {
         var diagnostics: [Diagnostic] = []

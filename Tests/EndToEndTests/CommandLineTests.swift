@@ -7,16 +7,6 @@ import TestSupport
     let sampleXML = "Samples/registry.xml"
     let sampleCSV = "Samples/registry.csv"
 
-    private func scratch() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ianaconv-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
-    private func names(in directory: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-    }
-
     @Test func theSampleCSVIsWhatTheSampleXMLConvertsTo() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let result = try Binary.run(["xml", "csv", sampleXML])
@@ -40,7 +30,7 @@ import TestSupport
 
     @Test func severalInputsReadAsOneRegistry() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let lines = String(decoding: try Paths.bytes(sampleCSV), as: UTF8.self).components(separatedBy: "\r\n")
         let header = lines[0]
@@ -55,7 +45,7 @@ import TestSupport
 
     @Test func writesTheOutputFileAtomically() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out.csv")
         try "old content".write(to: output, atomically: true, encoding: .utf8)
@@ -64,7 +54,7 @@ import TestSupport
         let failed = try Binary.run(["xml", "csv", "-o", output.path], stdin: Array("<registry><record>".utf8))
         #expect(failed.status == 2)
         #expect(try String(contentsOf: output, encoding: .utf8) == "old content", "a failed run leaves the old file")
-        #expect(try names(in: directory) == ["out.csv"], "and no temporary file")
+        #expect(try Scratch.names(in: directory) == ["out.csv"], "and no temporary file")
 
         let converted = try Binary.run(["xml", "csv", sampleXML, "-o", output.path])
         #expect(converted.status == 0)
@@ -73,12 +63,12 @@ import TestSupport
         #expect(converted.stderr.contains("\(output.path): warning: CSV cannot carry"))
         let mode = try FileManager.default.attributesOfItem(atPath: output.path)[.posixPermissions] as? Int
         #expect(mode == 0o640, "the replaced file keeps its mode")
-        #expect(try names(in: directory) == ["out.csv"])
+        #expect(try Scratch.names(in: directory) == ["out.csv"])
     }
 
     @Test func neverOverwritesAnInput() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("registry.xml")
         try FileManager.default.copyItem(at: Paths.file(sampleXML), to: input)
@@ -90,7 +80,7 @@ import TestSupport
 
     @Test func failOnLossIsExitOneWithNoOutput() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out.csv")
         let result = try Binary.run(["xml", "csv", sampleXML, "--fail-on-loss", "-o", output.path])

@@ -7,12 +7,6 @@ import TestSupport
 @Suite struct ValidateTests {
     let registryXML = Paths.registry2026XML
 
-    private func scratch() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ianaconv-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
     /// `rule-id` → count, from a text report.
     private func counts(_ report: String) -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -53,7 +47,7 @@ import TestSupport
     /// (and people, where the layout has a people table), IANA's own pages of 2026-08-17 included.
     @Test func theSameRecordsAndRulesInEveryLayout() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = directory.appendingPathComponent("registry.csv").path
         #expect(try Binary.run(["xml", "csv", registryXML, "-o", csv]).status == 0)
@@ -124,7 +118,7 @@ import TestSupport
 
     @Test func baselineAcceptsKnownFindingsAndStillFailsOnNewOnes() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
-        let directory = try scratch()
+        let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let baseline = directory.appendingPathComponent("baseline.json").path
         let written = try Binary.run(["validate", registryXML, "--write-baseline", baseline])
