@@ -33,27 +33,15 @@ public struct InputFile: Sendable {
 }
 
 /// Input that cannot be read, with where and why.
-public struct ReadError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-    public var message: String
-
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    /// `path:line:column: error: message`, the GNU form editors and CI understand.
-    public var description: String {
-        Diagnostic.format(file: file, line: line, column: column, severity: "error", message: message)
-    }
-}
+public typealias ReadError = LocatedMessage<ErrorSeverity>
 
 /// Something a reader noticed and worked around (a guess, a comment it could not keep).
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public typealias Diagnostic = LocatedMessage<WarningSeverity>
+
+/// A message about a place in an input, printed `path:line:column: severity: message`, the GNU
+/// form editors and CI understand. The severity is part of the type, so an error can never be
+/// passed where a warning is expected.
+public struct LocatedMessage<Severity: MessageSeverity>: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var column: Int?
@@ -67,15 +55,23 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        Diagnostic.format(file: file, line: line, column: column, severity: "warning", message: message)
-    }
-
-    static func format(file: String, line: Int?, column: Int?, severity: String, message: String) -> String {
         var out = file
         if let line {
             out += ":\(line)"
             if let column { out += ":\(column)" }
         }
-        return out + ": \(severity): \(message)"
+        return out + ": \(Severity.word): \(message)"
     }
+}
+
+public protocol MessageSeverity: Sendable, Hashable {
+    static var word: String { get }
+}
+
+public enum ErrorSeverity: MessageSeverity {
+    public static let word = "error"
+}
+
+public enum WarningSeverity: MessageSeverity {
+    public static let word = "warning"
 }
