@@ -12,9 +12,8 @@ public enum CSVReader: RegistryReader {
     static let olderUnauthorizedColumn = "Known Unauthorized Uses"
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        let utf16LE = "Service Name,Port".utf16.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        return contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
-            || head.starts(with: [0xFF, 0xFE] + utf16LE)
+        // UTF-16 input reaches here already decoded (`Readers.detect`).
+        contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {

@@ -43,15 +43,37 @@ public struct RuleDescription: Sendable {
 /// What a rule sees: the registry read from one input, and the input's bytes when it is XML
 /// (for the schema).
 public struct ValidationInput: Sendable {
-    public var registry: Registry
-    public var xmlBytes: [UInt8]?
+    public let registry: Registry
+    public let xmlBytes: [UInt8]?
     /// The index of the XML input among the registry's source files.
-    public var xmlFile: UInt16
+    public let xmlFile: UInt16
+    private let shared = SharedIndexes()
 
     public init(registry: Registry, xmlBytes: [UInt8]? = nil, xmlFile: UInt16 = 0) {
         self.registry = registry
         self.xmlBytes = xmlBytes
         self.xmlFile = xmlFile
+    }
+
+    /// The ports every record describes, for the rules that ask whether a port has any entry
+    /// (counterparts, gaps). Built on first use and then shared: it walks every record and
+    /// 65,536 slots per protocol.
+    var describedPorts: PortIndex {
+        shared.describedPorts(of: registry.records)
+    }
+}
+
+/// Indexes that several rules need, built once per input. The rules of one input run one
+/// after another on one thread (the schema check on its own thread never asks), and the input
+/// is immutable, so the cache needs no lock.
+private final class SharedIndexes: @unchecked Sendable {
+    private var described: PortIndex?
+
+    func describedPorts(of records: [Record]) -> PortIndex {
+        if let described { return described }
+        let index = PortIndex(records) { _ in true }
+        described = index
+        return index
     }
 }
 

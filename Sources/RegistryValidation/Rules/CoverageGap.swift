@@ -31,7 +31,7 @@ enum CoverageGap: Rule {
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         let records = input.registry.records
         guard records.contains(where: { $0.portRange != nil }) else { return }
-        let described = PortIndex(records) { _ in true }
+        let described = input.describedPorts
         for transport in [TransportProtocol.tcp, .udp] {
             for gap in described.gaps(on: transport, in: 0...49151) {
                 // Point at the entry just before the gap (or just after one at port 0).

@@ -24,7 +24,7 @@ enum TCPUDPCounterpart: Rule {
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         let records = input.registry.records
-        let described = PortIndex(records) { _ in true }
+        let described = input.describedPorts
         for record in records where record.state == .assigned {
             guard let transport = record.transport, transport == .tcp || transport == .udp,
                   let range = record.portRange, let date = record.registrationDate?.value, date.isAfterRFC6335
