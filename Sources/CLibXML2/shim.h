@@ -1,6 +1,6 @@
 #ifndef IANACONV_CLIBXML2_SHIM_H
 #define IANACONV_CLIBXML2_SHIM_H
-// The parts of libxml2 ianaconv uses: the SAX2 push parser, the HTML parser, RELAX NG (the
+// The parts of libxml2 ianaconv uses: the SAX2 parser, the HTML parser, RELAX NG (the
 // schema check of `validate`, on a parsed tree) and the tree API (otherwise only in tests, as
 // an independent check of what the SAX2 reader builds).
 #include <libxml/parser.h>

@@ -37,7 +37,7 @@ struct XMLRegistryBuilder {
 
     // MARK: parsing
 
-    /// Runs the push parser over the input. Static, and touching the builder only through the
+    /// Runs libxml2's parser over the input. Static, and touching the builder only through the
     /// pointer between calls into libxml2, because the callbacks change it through that pointer.
     static func parse(_ builder: UnsafeMutablePointer<XMLRegistryBuilder>) throws(ReadError) {
         var handler = xmlSAXHandler()
@@ -56,26 +56,28 @@ struct XMLRegistryBuilder {
         if contentStart(input.bytes[...]).isEmpty {
             throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: no XML to read")
         }
-        guard let ctxt = xmlCreatePushParserCtxt(&handler, builder, nil, 0, input.displayName) else {
-            throw ReadError(file: input.displayName, message: "libxml2 could not create a parser")
+        // The pull parser over the whole buffer: the file is in memory already, and the push
+        // parser's chunk bookkeeping cost about a sixth of libxml2's time.
+        let created = input.bytes.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32(clamping: $0.count)) }
         }
-        defer { xmlFreeParserCtxt(ctxt) }
-        builder.pointee.context = ctxt
-        // No XML_PARSE_NOENT (no substitution) and no XML_PARSE_DTDLOAD: entities stay unexpanded
-        // and no external subset is fetched; NONET forbids the network outright.
-        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
-
-        let chunkSize = 1 << 18
-        input.bytes.withUnsafeBufferPointer { bytes in
-            var offset = 0
-            repeat {
-                let count = min(chunkSize, bytes.count - offset)
-                let chunk = UnsafeRawPointer(bytes.baseAddress.map { $0 + offset })?.assumingMemoryBound(to: CChar.self)
-                let last: Int32 = offset + count == bytes.count ? 1 : 0
-                let status = xmlParseChunk(ctxt, chunk, Int32(count), last)
-                if status != 0 { builder.pointee.fail("the XML is not well formed") }
-                offset += count
-            } while offset < bytes.count && builder.pointee.error == nil
+        guard let ctxt = created, input.bytes.count < Int32.max else {
+            if let created { xmlFreeParserCtxt(created) }
+            throw ReadError(file: input.displayName, message: "libxml2 could not create a parser (a file over 2 GB?)")
+        }
+        let defaultHandler = ctxt.pointee.sax
+        defer {
+            ctxt.pointee.sax = defaultHandler  // ours is on the stack: libxml2 must not free it
+            xmlFreeParserCtxt(ctxt)
+        }
+        withUnsafeMutablePointer(to: &handler) { handler in
+            ctxt.pointee.sax = handler
+            ctxt.pointee.userData = UnsafeMutableRawPointer(builder)
+            builder.pointee.context = ctxt
+            // No XML_PARSE_NOENT (no substitution) and no XML_PARSE_DTDLOAD: entities stay
+            // unexpanded and no external subset is fetched; NONET forbids the network outright.
+            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+            if xmlParseDocument(ctxt) != 0 { builder.pointee.fail("the XML is not well formed") }
         }
         if let error = builder.pointee.error { throw error }
         if !builder.pointee.sawRegistry {
