@@ -12,6 +12,65 @@ public protocol RegistryReader: Sendable {
     /// Reads one input. Problems the reader worked around go to `diagnostics`; input it cannot
     /// read throws a `ReadError` that says where.
     static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry
+    /// Reads one input, handing each record to `sink`, in order, as soon as it is complete; the
+    /// registry returned holds everything but the records. A converter can then write and drop
+    /// each record without keeping the whole registry. The default reads the input first;
+    /// layouts that stream (XML) do better.
+    static func read(
+        _ input: InputFile, diagnostics: inout [Diagnostic], records sink: RecordSink
+    ) throws(ReadError) -> Registry
+}
+
+/// Where a streaming read hands each finished record.
+public typealias RecordSink = (Record) -> Void
+
+/// A reader that can cut one input at record boundaries into parts that read independently,
+/// so each part can be read (and written) on its own core.
+public protocol SplittableRegistryReader: RegistryReader {
+    /// Up to `count` parts, in order; one part (the whole input) when it cannot be cut safely.
+    static func parts(of input: InputFile, count: Int) -> [InputPart]
+    /// Reads one part. Its registry joins the others' with `Registry.joining(parts:)`. A cut
+    /// that was not at a record boundary after all (inside a comment, say) makes a part fail
+    /// to read: read the input whole then, which also reports any error exactly.
+    static func read(
+        _ part: InputPart, diagnostics: inout [Diagnostic], records sink: RecordSink?
+    ) throws(ReadError) -> Registry
+}
+
+/// A stretch of an input with what it needs around it to read on its own (the root element's
+/// start and end tags, say), and how far its lines are from the input's.
+public struct InputPart: Sendable {
+    public let input: InputFile
+    public let range: Range<Int>
+    /// Bytes read before and after the range.
+    let prefix: [UInt8]
+    let suffix: [UInt8]
+    /// Added to a line number counted from the start of the prefix to give the input's.
+    let lineOffset: Int
+
+    init(input: InputFile, range: Range<Int>, prefix: [UInt8] = [], suffix: [UInt8] = [], lineOffset: Int = 0) {
+        self.input = input
+        self.range = range
+        self.prefix = prefix
+        self.suffix = suffix
+        self.lineOffset = lineOffset
+    }
+
+    /// The whole input as one part.
+    init(whole input: InputFile) {
+        self.init(input: input, range: 0..<input.bytes.count)
+    }
+}
+
+extension RegistryReader {
+    public static func read(
+        _ input: InputFile, diagnostics: inout [Diagnostic], records sink: RecordSink
+    ) throws(ReadError) -> Registry {
+        var registry = try read(input, diagnostics: &diagnostics)
+        registry.records.forEach(sink)
+        registry.records = []
+        return registry
+    }
 }
 
 /// One input: its bytes, the name to show in messages, and its index among the inputs

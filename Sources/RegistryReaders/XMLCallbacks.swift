@@ -25,8 +25,8 @@ let xmlInternalSubset: internalSubsetSAXFunc = { ctx, _, _, _ in
     builder(ctx).pointee.rejectDoctype()
 }
 
-let xmlComment: commentSAXFunc = { ctx, _ in
-    builder(ctx).pointee.comment()
+let xmlComment: commentSAXFunc = { ctx, text in
+    builder(ctx).pointee.comment(text)
 }
 
 let xmlStructuredError: xmlStructuredErrorFunc = { ctx, error in

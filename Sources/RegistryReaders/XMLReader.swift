@@ -6,7 +6,7 @@ import RegistryModel
 ///
 /// Safety: no network (`XML_PARSE_NONET`), no entity substitution, no DTD loading, and any
 /// `<!DOCTYPE>` stops the parse, so neither external entities nor entity expansion can happen.
-public enum XMLReader: RegistryReader {
+public enum XMLReader: SplittableRegistryReader {
     public static let name = "xml"
     public static let aliases: [String] = []
 
@@ -17,10 +17,24 @@ public enum XMLReader: RegistryReader {
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
+        try read(InputPart(whole: input), diagnostics: &diagnostics, records: nil)
+    }
+
+    public static func read(
+        _ input: InputFile, diagnostics: inout [Diagnostic], records sink: RecordSink
+    ) throws(ReadError) -> Registry {
+        try withoutActuallyEscaping(sink) { sink throws(ReadError) in
+            try read(InputPart(whole: input), diagnostics: &diagnostics, records: sink)
+        }
+    }
+
+    public static func read(
+        _ part: InputPart, diagnostics: inout [Diagnostic], records sink: RecordSink?
+    ) throws(ReadError) -> Registry {
         // The callbacks reach the builder through a raw pointer to a struct: no class, so no
         // reference counting or dynamic exclusivity checks on the hot path.
         let builder = UnsafeMutablePointer<XMLRegistryBuilder>.allocate(capacity: 1)
-        builder.initialize(to: XMLRegistryBuilder(input: input))
+        builder.initialize(to: XMLRegistryBuilder(part: part, sink: sink))
         defer {
             builder.deinitialize(count: 1)
             builder.deallocate()

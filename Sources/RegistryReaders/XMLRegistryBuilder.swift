@@ -5,7 +5,8 @@ import RegistryModel
 struct XMLRegistryBuilder {
     static let namespace = "http://www.iana.org/assignments"
 
-    let input: InputFile
+    let part: InputPart
+    var input: InputFile { part.input }
     var registry = Registry()
     var diagnostics: [Diagnostic] = []
     private var error: ReadError?
@@ -28,11 +29,15 @@ struct XMLRegistryBuilder {
     private var noteTitle: String?
     private var elementStart = SourceLocation(line: 0, column: 0)
 
-    init(input: InputFile) {
-        self.input = input
+    /// Takes each finished record when set; otherwise records collect in `registry`.
+    private let sink: RecordSink?
+
+    init(part: InputPart, sink: RecordSink?) {
+        self.part = part
+        self.sink = sink
         // IANA's XML spends about 260 bytes a record: reserve once instead of regrowing (and
         // copying) the record array; pages never touched cost nothing.
-        registry.records.reserveCapacity(input.bytes.count / 200)
+        if sink == nil { registry.records.reserveCapacity(part.range.count / 200) }
     }
 
     // MARK: parsing
@@ -56,28 +61,20 @@ struct XMLRegistryBuilder {
         if contentStart(input.bytes[...]).isEmpty {
             throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: no XML to read")
         }
-        // The pull parser over the whole buffer: the file is in memory already, and the push
-        // parser's chunk bookkeeping cost about a sixth of libxml2's time.
-        let created = input.bytes.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32(clamping: $0.count)) }
-        }
-        guard let ctxt = created, input.bytes.count < Int32.max else {
-            if let created { xmlFreeParserCtxt(created) }
-            throw ReadError(file: input.displayName, message: "libxml2 could not create a parser (a file over 2 GB?)")
-        }
-        let defaultHandler = ctxt.pointee.sax
-        defer {
-            ctxt.pointee.sax = defaultHandler  // ours is on the stack: libxml2 must not free it
-            xmlFreeParserCtxt(ctxt)
-        }
-        withUnsafeMutablePointer(to: &handler) { handler in
-            ctxt.pointee.sax = handler
-            ctxt.pointee.userData = UnsafeMutableRawPointer(builder)
+        // The pull parser, fed our buffer through an I/O callback: libxml2 then keeps a small
+        // window of the input instead of a copy of the whole file (the push parser's chunk
+        // bookkeeping cost a sixth of libxml2's time; a memory parser copies the file).
+        ChunkSource.withSource(builder.pointee.part) { source in
+            // libxml2 copies the handler; our I/O context needs no closing.
+            guard let ctxt = xmlCreateIOParserCtxt(&handler, builder, ChunkSource.read, nil, source, XML_CHAR_ENCODING_NONE)
+            else { return builder.pointee.fail("libxml2 could not create a parser") }
+            defer { xmlFreeParserCtxt(ctxt) }
             builder.pointee.context = ctxt
             // No XML_PARSE_NOENT (no substitution) and no XML_PARSE_DTDLOAD: entities stay
             // unexpanded and no external subset is fetched; NONET forbids the network outright.
             xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
             if xmlParseDocument(ctxt) != 0 { builder.pointee.fail("the XML is not well formed") }
+            builder.pointee.context = nil
         }
         if let error = builder.pointee.error { throw error }
         if !builder.pointee.sawRegistry {
@@ -97,11 +94,11 @@ struct XMLRegistryBuilder {
         let message = err.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         let trimmed = String(message.reversed().drop { $0 == "\n" || $0 == " " }.reversed())
         if err.level == XML_ERR_WARNING {
-            diagnostics.append(Diagnostic(file: input.displayName, line: Int(err.line), column: Int(err.int2), message: trimmed))
+            diagnostics.append(Diagnostic(file: input.displayName, line: Int(err.line) + part.lineOffset, column: Int(err.int2), message: trimmed))
             return
         }
         guard error == nil else { return }
-        error = ReadError(file: input.displayName, line: Int(err.line), column: Int(err.int2), message: trimmed)
+        error = ReadError(file: input.displayName, line: Int(err.line) + part.lineOffset, column: Int(err.int2), message: trimmed)
         // Some errors (namespace ones, say) let libxml2 go on calling back; stop it here so
         // the callbacks never run on a half-understood document.
         if let context { xmlStopParser(context) }
@@ -110,31 +107,64 @@ struct XMLRegistryBuilder {
     /// Where the current element's start tag begins. libxml2 calls back with its cursor at the
     /// tag's end, so walk back to the `<`, counting lines if the tag was wrapped.
     private func currentLocation() -> SourceLocation {
-        guard let ctxt = context, let inputPointer = ctxt.pointee.input else {
-            return input.location(line: 0, column: 0)
+        guard let ctxt = context else { return location(line: 0, column: 0) }
+        let line = Int(xmlSAX2GetLineNumber(ctxt))
+        let column = Int(xmlSAX2GetColumnNumber(ctxt))
+        guard let state = ctxt.pointee.input?.pointee, let base = state.base, var cursor = state.cur, cursor > base else {
+            return location(line: line, column: column)
         }
-        let state = inputPointer.pointee
-        var line = Int(xmlSAX2GetLineNumber(ctxt))
-        var column = Int(xmlSAX2GetColumnNumber(ctxt))
-        guard let base = state.base, var cursor = state.cur, cursor > base else {
-            return input.location(line: line, column: column)
-        }
-        let limit = max(base, cursor - 65536)
-        var wrapped = false
-        while cursor > limit, cursor.pointee != UInt8(ascii: "<") {
+        // Most tags sit on one line: find the `<`; no line break was crossed if it is nearer
+        // than the column.
+        let end = cursor
+        let limit = cursor - base > 65536 ? cursor - 65536 : base
+        while cursor > limit, cursor.pointee != UInt8(ascii: "<") { cursor -= 1 }
+        if end - cursor < column { return location(line: line, column: column - (end - cursor)) }
+        return walkBack(from: end, to: cursor, base: base, line: line)
+    }
+
+    /// The line and column of `target`, counted back from `end` (libxml2's cursor, on `line`).
+    private func walkBack(
+        from end: UnsafePointer<xmlChar>, to target: UnsafePointer<xmlChar>, base: UnsafePointer<xmlChar>, line: Int
+    ) -> SourceLocation {
+        var line = line
+        var cursor = end
+        while cursor > target {
             cursor -= 1
-            if cursor.pointee == UInt8(ascii: "\n") {
-                line -= 1
-                wrapped = true
+            if cursor.pointee == UInt8(ascii: "\n") { line -= 1 }
+        }
+        var lineStart = target
+        while lineStart > base, (lineStart - 1).pointee != UInt8(ascii: "\n") { lineStart -= 1 }
+        return location(line: line, column: target - lineStart + 1)
+    }
+
+    /// Where a comment that just ended begins: its `<!--` while that is in the parser's window
+    /// of the input; otherwise only its line, counted back through the comment's text.
+    private func commentLocation(_ text: UnsafePointer<xmlChar>?) -> (line: Int, column: Int?) {
+        guard let ctxt = context, let state = ctxt.pointee.input?.pointee, let base = state.base, let end = state.cur else {
+            return (0, nil)
+        }
+        let line = Int(xmlSAX2GetLineNumber(ctxt))
+        var cursor = end - 4
+        while cursor >= base {
+            if cursor[0] == UInt8(ascii: "<"), cursor[1] == UInt8(ascii: "!"), cursor[2] == UInt8(ascii: "-"), cursor[3] == UInt8(ascii: "-") {
+                let at = walkBack(from: end, to: cursor, base: base, line: line)
+                return (Int(at.line), Int(at.column))
             }
-            if !wrapped { column -= 1 }
+            cursor -= 1
         }
-        if wrapped {
-            var lineStart = cursor
-            while lineStart > base, (lineStart - 1).pointee != UInt8(ascii: "\n") { lineStart -= 1 }
-            column = cursor - lineStart + 1
+        var breaks = 0
+        if var byte = text {
+            while byte.pointee != 0 {
+                if byte.pointee == UInt8(ascii: "\n") { breaks += 1 }
+                byte += 1
+            }
         }
-        return input.location(line: line, column: max(column, 1))
+        return (line - breaks + part.lineOffset, nil)
+    }
+
+    /// A place in the input from libxml2's line (counted in the part) and column.
+    private func location(line: Int, column: Int) -> SourceLocation {
+        input.location(line: line == 0 ? 0 : line + part.lineOffset, column: column)
     }
 
     // MARK: elements
@@ -249,7 +279,7 @@ struct XMLRegistryBuilder {
             var finished = Record()
             swap(&finished, &record)  // moves the record out without copying its fields
             if !elementOrder.isInUsualRank { finished.elementOrder = elementOrder }
-            registry.records.append(finished)
+            if let sink { sink(finished) } else { registry.records.append(finished) }
         case .person:
             registry.people!.append(person)
         case .leaf(let leaf):
@@ -335,10 +365,49 @@ struct XMLRegistryBuilder {
         fail("<!DOCTYPE> is not accepted: registry XML has none, and a DTD could pull in external or expanding entities")
     }
 
-    mutating func comment() {
-        let at = currentLocation()
+    mutating func comment(_ text: UnsafePointer<xmlChar>?) {
+        let at = commentLocation(text)
         diagnostics.append(Diagnostic(
-            file: input.displayName, line: Int(at.line), column: Int(at.column),
+            file: input.displayName, line: at.line, column: at.column,
             message: "XML comment ignored: the model has no place for comments"))
+    }
+}
+
+/// A part handed to libxml2 in the pieces it asks for: its prefix, its range of the input, its
+/// suffix.
+private struct ChunkSource {
+    var segments: [UnsafeBufferPointer<UInt8>]
+    var offset = 0
+
+    /// Runs `body` with the part's bytes pinned in memory.
+    static func withSource(_ part: InputPart, _ body: (UnsafeMutablePointer<ChunkSource>) -> Void) {
+        part.prefix.withUnsafeBufferPointer { prefix in
+            part.input.bytes.withUnsafeBufferPointer { bytes in
+                part.suffix.withUnsafeBufferPointer { suffix in
+                    let range = UnsafeBufferPointer(rebasing: bytes[part.range])
+                    var source = ChunkSource(segments: [prefix, range, suffix].filter { !$0.isEmpty })
+                    withUnsafeMutablePointer(to: &source, body)
+                }
+            }
+        }
+    }
+
+    static let read: xmlInputReadCallback = { context, buffer, length in
+        let source = context!.assumingMemoryBound(to: ChunkSource.self)
+        guard let buffer else { return -1 }
+        var written = 0
+        while written < Int(length), let segment = source.pointee.segments.first {
+            let count = min(Int(length) - written, segment.count - source.pointee.offset)
+            (buffer + written).withMemoryRebound(to: UInt8.self, capacity: count) { target in
+                target.update(from: segment.baseAddress! + source.pointee.offset, count: count)
+            }
+            written += count
+            source.pointee.offset += count
+            if source.pointee.offset == segment.count {
+                source.pointee.segments.removeFirst()
+                source.pointee.offset = 0
+            }
+        }
+        return Int32(written)
     }
 }

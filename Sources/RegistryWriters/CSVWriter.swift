@@ -2,7 +2,7 @@ import RegistryModel
 
 /// Writes IANA's CSV: a header and one row per record, 12 columns, CRLF, RFC 4180 quoting,
 /// rich text flattened as IANA's own CSV does (see `CSVFlattening`).
-public enum CSVWriter: RegistryWriter {
+public enum CSVWriter: RecordStreamWriter {
     public static let name = "csv"
     public static let aliases: [String] = []
 
@@ -12,18 +12,16 @@ public enum CSVWriter: RegistryWriter {
         "Unauthorized Use Reported", "Assignment Notes",
     ]
 
-    public static func write(_ registry: Registry, to out: inout OutputBuffer, losses: inout LossReport) {
-        noteRegistryLosses(registry, &losses)
+    public static func writeHead(into out: inout OutputBuffer) {
         var row = CSVRowWriter()
         for column in header { row.field(column, into: &out) }
         row.end(into: &out)
-        for record in registry.records {
-            row.record(record, into: &out, losses: &losses)
-            row.end(into: &out)
-        }
     }
 
-    private static func noteRegistryLosses(_ registry: Registry, _ losses: inout LossReport) {
+    public static func makeStream() -> CSVRowWriter { CSVRowWriter() }
+
+    /// CSV has no place for the registry's metadata, people or footnotes.
+    public static func finish(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport) {
         let metadata = [registry.id, registry.title, registry.category, registry.updated?.text].compactMap { $0 }.count
             + registry.references.count + registry.experts.count + registry.notes.count
         losses.note(.metadata, count: metadata)
@@ -34,12 +32,17 @@ public enum CSVWriter: RegistryWriter {
 
 /// Writes one row at a time into the output; each field is flattened into a scratch buffer
 /// first, to know whether it needs quotes.
-private struct CSVRowWriter {
+public struct CSVRowWriter: RecordStream, @unchecked Sendable {  // its scratch buffer is its own
     private let field = ByteBuffer(capacity: 4096)
     private var flattening = CSVFlattening()
     private var fieldCount = 0
 
-    mutating func record(_ record: Record, into out: inout OutputBuffer, losses: inout LossReport) {
+    public mutating func write(_ record: Record, into out: inout OutputBuffer, losses: inout LossReport) {
+        self.record(record, into: &out, losses: &losses)
+        end(into: &out)
+    }
+
+    private mutating func record(_ record: Record, into out: inout OutputBuffer, losses: inout LossReport) {
         field(record.name?.text ?? "", into: &out)
         field(record.number?.text ?? "", into: &out)
         field(record.transportProtocol?.text ?? "", into: &out)
@@ -107,7 +110,7 @@ private struct CSVRowWriter {
         field.removeAll()
     }
 
-    mutating func end(into out: inout OutputBuffer) {
+    fileprivate mutating func end(into out: inout OutputBuffer) {
         out.append("\r\n")
         fieldCount = 0
     }

@@ -14,6 +14,11 @@ public struct LossReport: Sendable, Equatable {
 
     public var isEmpty: Bool { counts.isEmpty }
 
+    /// Adds what another report counted (of records written apart).
+    public mutating func add(_ other: LossReport) {
+        counts.merge(other.counts, uniquingKeysWith: +)
+    }
+
     /// One line per kind, in a fixed order.
     public func messages(layout: String) -> [String] {
         LossKind.allCases.compactMap { kind in

@@ -19,6 +19,33 @@ extension RegistryWriter {
     }
 }
 
+/// A writer whose layout is a head, then one block per record that depends on that record
+/// alone (CSV): it can write each record the moment a streaming reader hands it over, so a
+/// conversion never holds the whole registry, and blocks written apart can be joined.
+public protocol RecordStreamWriter: RegistryWriter {
+    associatedtype Stream: RecordStream
+    /// Writes what comes before the first record.
+    static func writeHead(into out: inout OutputBuffer)
+    static func makeStream() -> Stream
+    /// After the last record: notes what the layout loses of the registry as a whole. The
+    /// registry's records may already be gone (written as they were read).
+    static func finish(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport)
+}
+
+/// The state of a `RecordStreamWriter` between records.
+public protocol RecordStream: Sendable {
+    mutating func write(_ record: Record, into out: inout OutputBuffer, losses: inout LossReport)
+}
+
+extension RecordStreamWriter {
+    public static func write(_ registry: Registry, to out: inout OutputBuffer, losses: inout LossReport) {
+        writeHead(into: &out)
+        var stream = makeStream()
+        for record in registry.records { stream.write(record, into: &out, losses: &losses) }
+        finish(registry, into: &out, losses: &losses)
+    }
+}
+
 /// Output is built in one byte buffer and written once.
 public struct OutputBuffer: Sendable {
     public private(set) var bytes: [UInt8] = []
@@ -35,6 +62,10 @@ public struct OutputBuffer: Sendable {
     @inline(__always)
     public mutating func append(byte: UInt8) {
         bytes.append(byte)
+    }
+
+    public mutating func append(_ other: OutputBuffer) {
+        bytes.append(contentsOf: other.bytes)
     }
 
     public mutating func removeAll() {

@@ -44,10 +44,8 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try RegistryInput.read(inputs, layout: from)
-        if validateFirst { try stopOnErrors(registry) }
         let writer = Writers.writer(named: to)!
-        let (bytes, losses) = writer.render(registry)
+        let (bytes, losses) = try convert(to: writer)
         let target = OutputTarget(output)
         for message in losses.messages(layout: writer.name.uppercased()) {
             let hint = failOnLoss ? "" : " (--fail-on-loss makes this an error)"
@@ -58,6 +56,46 @@ struct Convert: ParsableCommand {
         }
         try target.write(bytes, inputs: inputs)
         finishProcess()
+    }
+
+    /// Reads and writes. Records stream from reader to writer when the writer can take them one
+    /// by one and nothing needs the whole registry first (`--validate` does).
+    private func convert(to writer: any RegistryWriter.Type) throws -> (bytes: [UInt8], losses: LossReport) {
+        if !validateFirst, let streaming = writer as? any RecordStreamWriter.Type {
+            return try stream(to: streaming)
+        }
+        let registry = try RegistryInput.read(inputs, layout: from)
+        if validateFirst { try stopOnErrors(registry) }
+        return writer.render(registry)
+    }
+
+    /// Records go from reader to writer one by one and are dropped once written. A large
+    /// input whose reader can cut it is read and written in parts on every core, then joined.
+    private func stream<Writer: RecordStreamWriter>(to writer: Writer.Type) throws -> (bytes: [UInt8], losses: LossReport) {
+        var out = OutputBuffer(capacity: RegistryInput.sizeHint(inputs))
+        var losses = LossReport()
+        writer.writeHead(into: &out)
+        var stream = writer.makeStream()
+        let sink: RecordSink = { record in stream.write(record, into: &out, losses: &losses) }
+        let registry: Registry
+        if inputs.count <= 1 {
+            let (input, reader) = try RegistryInput.open(inputs.first ?? "-", index: 0, layout: from)
+            if let parts = PartedRead.run(input, with: reader, { part, reader in WrittenPart(part, reader: reader, writer: writer) }),
+                let joined = Registry.joining(parts: parts.map(\.registry)) {
+                for part in parts {
+                    part.diagnostics.forEach { standardError.write("\($0)\n") }
+                    out.append(part.out)
+                    losses.add(part.losses)
+                }
+                registry = joined
+            } else {
+                registry = try RegistryInput.parse(input, with: reader, records: sink)
+            }
+        } else {
+            registry = try RegistryInput.read(inputs, layout: from, records: sink)
+        }
+        writer.finish(registry, into: &out, losses: &losses)
+        return (out.bytes, losses)
     }
 
     /// The rules on the registry as read (the schema check is validate's): errors are listed

@@ -25,6 +25,13 @@ enum FileIO {
         return try readAll(fd, sizeHint: Int(info.st_size))
     }
 
+    /// The size of a regular file, if the path names one.
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     static func readStandardInput() throws(Error) -> [UInt8] {
         try readAll(STDIN_FILENO, sizeHint: 0)
     }

@@ -4,7 +4,9 @@ import RegistryReaders
 
 /// Reads the command's inputs into one registry, printing what the readers noticed.
 enum RegistryInput {
-    static func read(_ paths: [String], layout: String) throws -> Registry {
+    /// With a `sink`, each record goes there as soon as it is read and the registry returned
+    /// holds everything else.
+    static func read(_ paths: [String], layout: String, records sink: RecordSink? = nil) throws -> Registry {
         let paths = paths.isEmpty ? ["-"] : paths
         guard paths.count <= Int(UInt16.max) else {
             throw CommandFailure(message: "ianaconv: error: too many input files (at most \(UInt16.max))")
@@ -12,7 +14,7 @@ enum RegistryInput {
         var registry = Registry()
         for (index, path) in paths.enumerated() {
             let (input, reader) = try open(path, index: UInt16(index), layout: layout)
-            let part = try parse(input, with: reader)
+            let part = try parse(input, with: reader, records: sink)
             if index == 0 { registry = part } else { registry.append(part) }
         }
         registry.sourceFiles = paths.map(displayName)
@@ -33,16 +35,29 @@ enum RegistryInput {
     }
 
     /// Reads one loaded input, printing what the reader noticed.
-    static func parse(_ input: InputFile, with reader: any RegistryReader.Type) throws -> Registry {
+    static func parse(
+        _ input: InputFile, with reader: any RegistryReader.Type, records sink: RecordSink? = nil
+    ) throws -> Registry {
         var diagnostics: [Diagnostic] = []
         do {
-            let registry = try reader.read(input, diagnostics: &diagnostics)
+            let registry: Registry
+            if let sink {
+                registry = try reader.read(input, diagnostics: &diagnostics, records: sink)
+            } else {
+                registry = try reader.read(input, diagnostics: &diagnostics)
+            }
             diagnostics.forEach { standardError.write("\($0)\n") }
             return registry
         } catch {
             diagnostics.forEach { standardError.write("\($0)\n") }
             throw CommandFailure(message: error.description)
         }
+    }
+
+    /// The inputs' total size in bytes (files only; standard input counts as 1 MB): room to
+    /// reserve for the output, so its buffer is not regrown and copied.
+    static func sizeHint(_ paths: [String]) -> Int {
+        paths.reduce(0) { total, path in total + (FileIO.size(of: path) ?? 1 << 20) }
     }
 
     static func displayName(_ path: String) -> String {

@@ -15,6 +15,29 @@ import TestSupport
         #expect(try Binary.run(["convert", "xml", "csv", sampleXML]).stdout == result.stdout, "convert is the default subcommand")
     }
 
+    /// A large XML file is read in parts on separate cores; where a cut cannot stand (it falls
+    /// in a comment) or a part is malformed, the file is read whole, with the same results.
+    @Test func aLargeFileConvertsTheSameWhetherOrNotItCanBeCut() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let cut = try Binary.run(["xml", "csv"], stdin: Array(SyntheticRegistry.xml().utf8))
+        #expect(cut.status == 0, "\(cut.stderr)")
+        #expect(cut.stdoutText.split(separator: "\r\n").count == 8001)
+        func line(of text: String, in document: String) -> Int {
+            document.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }! + 1
+        }
+        let commented = SyntheticRegistry.xml(middle: SyntheticRegistry.commentedRecords)
+        let whole = try Binary.run(["xml", "csv"], stdin: Array(commented.utf8))
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(whole.stdout == cut.stdout)
+        #expect(whole.stderr.contains("<stdin>:\(line(of: "<!--", in: commented)): warning: XML comment ignored"), "the comment is longer than libxml2's window: its line only")
+
+        let broken = SyntheticRegistry.xml().replacingOccurrences(of: "<name>svc6000</name>", with: "<name>svc6000</nam>")
+        let failed = try Binary.run(["xml", "csv"], stdin: Array(broken.utf8))
+        #expect(failed.status == 2)
+        #expect(failed.stderr.hasPrefix("<stdin>:\(line(of: "svc6000</nam>", in: broken)):"), "\(failed.stderr)")
+        #expect(failed.stdout.isEmpty)
+    }
+
     @Test func readsStandardInputAndDetectsTheLayout() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let xml = try Paths.bytes(sampleXML)

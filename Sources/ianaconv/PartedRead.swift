@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RegistryModel
+import RegistryReaders
+import RegistryWriters
+
+/// Reads one large input in parts, a thread each, when its reader can cut it at record
+/// boundaries (XML): the parse, the building of the model and, for a conversion, the writing
+/// of each part's records then run on every core.
+enum PartedRead {
+    static let threads = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
+
+    /// Each part's result, in order; nil when the input is not cut (too small, or its reader
+    /// cannot cut it) or a part did not read. The caller then reads the input whole, which
+    /// also reports any error exactly as a whole read does.
+    static func run<Part: Sendable>(
+        _ input: InputFile, with reader: any RegistryReader.Type,
+        _ readPart: @escaping @Sendable (InputPart, any SplittableRegistryReader.Type) -> Part?
+    ) -> [Part]? {
+        guard threads > 1, let splittable = reader as? any SplittableRegistryReader.Type else { return nil }
+        let parts = splittable.parts(of: input, count: threads)
+        guard parts.count > 1 else { return nil }
+        let others = parts.dropFirst().map { part in BackgroundThread { readPart(part, splittable) } }
+        let first = readPart(parts[0], splittable)
+        let rest = others.map { $0.wait() }
+        guard let first else { return nil }
+        let read = rest.compactMap { $0 }
+        return read.count == rest.count ? [first] + read : nil
+    }
+}
+
+/// One part of an input, read and written on its own thread: its registry without the records
+/// (they are written as they are read), what the reader noticed, the output and its losses.
+struct WrittenPart: Sendable {
+    var registry: Registry
+    var diagnostics: [Diagnostic]
+    var out: OutputBuffer
+    var losses: LossReport
+
+    init?<Writer: RecordStreamWriter>(_ part: InputPart, reader: any SplittableRegistryReader.Type, writer: Writer.Type) {
+        var out = OutputBuffer(capacity: part.range.count)
+        var losses = LossReport()
+        var stream = writer.makeStream()
+        var diagnostics: [Diagnostic] = []
+        guard let registry = try? reader.read(part, diagnostics: &diagnostics, records: { record in
+            stream.write(record, into: &out, losses: &losses)
+        }) else { return nil }
+        (self.registry, self.diagnostics, self.out, self.losses) = (registry, diagnostics, out, losses)
+    }
+}

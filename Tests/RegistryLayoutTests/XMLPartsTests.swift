@@ -1,0 +1,64 @@
+import Testing
+import RegistryModel
+import RegistryReaders
+import TestSupport
+
+/// Cutting XML into parts that read on separate cores (`XMLReader.parts(of:count:)`).
+@Suite struct XMLPartsTests {
+    static func input(_ text: String) -> InputFile {
+        InputFile(displayName: "large.xml", bytes: Array(text.utf8))
+    }
+
+    static func readParts(_ parts: [InputPart]) throws -> (Registry, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let registries = try parts.map { try XMLReader.read($0, diagnostics: &diagnostics, records: nil) }
+        return (try #require(Registry.joining(parts: registries)), diagnostics)
+    }
+
+    @Test(arguments: [2, 3])
+    func partsReadToTheSameRegistryAsTheWhole(count: Int) throws {
+        let input = Self.input(SyntheticRegistry.xml(middle: "  <!-- a comment, warned about -->\n"))
+        var diagnostics: [Diagnostic] = []
+        let whole = try XMLReader.read(input, diagnostics: &diagnostics)
+        let parts = XMLReader.parts(of: input, count: count)
+        #expect(parts.count == count)
+        #expect(parts.map(\.range.count).reduce(0, +) == input.bytes.count, "the parts cover the file")
+        let (joined, partDiagnostics) = try Self.readParts(parts)
+        #expect(joined.records.count == 8000)
+        // Records compare with their field locations: lines in later parts are the file's.
+        #expect(joined == whole)
+        #expect(joined.records.last?.locations[.name] == whole.records.last?.locations[.name])
+        #expect(partDiagnostics == diagnostics, "the comment's warning keeps its line")
+    }
+
+    @Test func aCutInsideACommentMakesThePartBeforeItFail() throws {
+        let input = Self.input(SyntheticRegistry.xml(middle: SyntheticRegistry.commentedRecords))
+        let parts = XMLReader.parts(of: input, count: 2)
+        try #require(parts.count == 2)
+        var diagnostics: [Diagnostic] = []
+        #expect(throws: ReadError.self, "unterminated comment: the caller reads the file whole") {
+            _ = try XMLReader.read(parts[0], diagnostics: &diagnostics, records: nil)
+        }
+    }
+
+    @Test func smallOrNonUTF8FilesAreNotCut() {
+        #expect(XMLReader.parts(of: Self.input(xmlRegistry("")), count: 2).count == 1)
+        #expect(XMLReader.parts(of: Self.input(SyntheticRegistry.xml()), count: 2).count == 2)
+        let latin1 = SyntheticRegistry.xml().replacingFirst("encoding='UTF-8'", with: "encoding='ISO-8859-1'")
+        #expect(XMLReader.parts(of: Self.input(latin1), count: 2).count == 1)
+    }
+
+    @Test func aLaterPartWithMetadataIsNotJoined() {
+        let first = Registry(title: "T", records: [Record()])
+        #expect(Registry.joining(parts: [first, Registry(records: [Record()])])?.records.count == 2)
+        #expect(Registry.joining(parts: [first, Registry(title: "late", records: [Record()])]) == nil)
+    }
+}
+
+extension String {
+    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
+        var text = self
+        if let range = text.firstRange(of: target) { text.replaceSubrange(range, with: replacement) }
+        return text
+    }
+}
