@@ -94,11 +94,11 @@ struct XMLRegistryBuilder {
         let message = err.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         let trimmed = String(message.reversed().drop { $0 == "\n" || $0 == " " }.reversed())
         if err.level == XML_ERR_WARNING {
-            diagnostics.append(Diagnostic(file: input.displayName, line: Int(err.line) + part.lineOffset, column: Int(err.int2), message: trimmed))
+            diagnostics.append(Diagnostic(file: input.displayName, line: inputLine(Int(err.line)), column: Int(err.int2), message: trimmed))
             return
         }
         guard error == nil else { return }
-        error = ReadError(file: input.displayName, line: Int(err.line) + part.lineOffset, column: Int(err.int2), message: trimmed)
+        error = ReadError(file: input.displayName, line: inputLine(Int(err.line)), column: Int(err.int2), message: trimmed)
         // Some errors (namespace ones, say) let libxml2 go on calling back; stop it here so
         // the callbacks never run on a half-understood document.
         if let context { xmlStopParser(context) }
@@ -159,12 +159,17 @@ struct XMLRegistryBuilder {
                 byte += 1
             }
         }
-        return (line - breaks + part.lineOffset, nil)
+        return (inputLine(line - breaks), nil)
     }
 
     /// A place in the input from libxml2's line (counted in the part) and column.
     private func location(line: Int, column: Int) -> SourceLocation {
-        input.location(line: line == 0 ? 0 : line + part.lineOffset, column: column)
+        input.location(line: inputLine(line), column: column)
+    }
+
+    /// The input's line for a line libxml2 counted in the part (0, unknown, stays 0).
+    private func inputLine(_ line: Int) -> Int {
+        line == 0 ? 0 : line + part.lineOffset
     }
 
     // MARK: elements
