@@ -17,6 +17,9 @@ struct XMLRegistryBuilder {
     private var knownNames: [(UnsafePointer<xmlChar>, ElementName)] = []
     /// The current record's element order, kept only when it is not the usual one.
     private var elementOrder: [RecordElement] = []
+    /// The single-valued elements seen so far in the registry and in the open record or person
+    /// (`Frame.singleValueBit`).
+    private var singleValuesSeen: UInt16 = 0
 
     private var frames: [Frame] = [.document]
     /// Character data of the innermost text-bearing element, as bytes.
@@ -194,6 +197,13 @@ struct XMLRegistryBuilder {
         } else if let unexpected = attributes.firstName(notIn: frame.allowedAttributes) {
             return fail("unexpected attribute \(unexpected)=\"…\" on <\(name.rawValue)>")
         }
+        if let bit = frame.singleValueBit {
+            // The model has one place for it: reading on would silently lose one of the two.
+            guard singleValuesSeen & bit == 0 else {
+                return fail("a second <\(name.rawValue)> in \(parent.description), which holds one; one of them would be lost", at: elementStart)
+            }
+            singleValuesSeen |= bit
+        }
         switch parent {
         case .rich, .paragraph: flushRichText()
         default: break
@@ -219,6 +229,7 @@ struct XMLRegistryBuilder {
             registry.id = attribute("id")
             registry.sourceFiles = [input.displayName]
         case .record:
+            singleValuesSeen &= Frame.registrySingleValueBits
             elementOrder.removeAll(keepingCapacity: true)
             record.locations[.record] = elementStart
             record.registrationDate = attribute("date").map(Parsed.init)
@@ -227,6 +238,7 @@ struct XMLRegistryBuilder {
             if record.modificationDate != nil { record.locations[.modificationDate] = elementStart }
         case .person:
             guard let id = attribute("id") else { return fail("<person> has no id attribute") }
+            singleValuesSeen &= Frame.registrySingleValueBits
             person = Person(id: id, location: elementStart)
         case .people:
             registry.people = registry.people ?? []

@@ -43,6 +43,29 @@ extension XMLRegistryBuilder {
             }
         }
 
+        /// A bit for each element its parent may hold only once, as the model has one place
+        /// for it; nil for elements that repeat. RELAX NG could say "at most once, in any
+        /// order" only with `interleave`, which libxml2 cannot validate as a stream, so the
+        /// reader says it, at the second element's own line and column.
+        var singleValueBit: UInt16? {
+            switch self {
+            case .leaf(.title): 1 << 0
+            case .leaf(.category): 1 << 1
+            case .leaf(.registryUpdated): 1 << 2
+            case .leaf(.name), .leaf(.personName): 1 << 3
+            case .leaf(.transportProtocol), .leaf(.organization): 1 << 4
+            case .leaf(.number), .leaf(.personUpdated): 1 << 5
+            case .leaf(.serviceCode): 1 << 6
+            case .rich(.description): 1 << 7
+            case .rich(.unauthorized): 1 << 8
+            case .assignee: 1 << 9
+            default: nil
+            }
+        }
+
+        /// The bits of the registry's own single-valued children, kept across its records.
+        static let registrySingleValueBits: UInt16 = 0b111
+
         var allowedAttributes: [StaticString] {
             switch self {
             case .registry: ["id"]

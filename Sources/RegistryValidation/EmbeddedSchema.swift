@@ -11,8 +11,10 @@ public let registrySchema = #"""
   syntax, protocols, dates, names) are left as text on purpose: the validator's rules check them
   with the same messages in every layout, so XML, CSV, HTML and text give the same findings.
 
-  Rich text is written as zeroOrMore(choice(text, br, xref, paragraph)) rather than <mixed> or
-  <interleave>: libxml2 2.9.14 rejects valid mixed content with repeated <br/> under interleave.
+  There is no <interleave> and no <mixed> anywhere, for two reasons: libxml2's streaming
+  validator cannot compile them (it falls back to a tree per element), and libxml2 2.9.14
+  rejects valid mixed content with repeated <br/> under interleave. Rich text is therefore
+  zeroOrMore(choice(text, br, xref, paragraph)).
 -->
 <grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.iana.org/assignments"
          datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
@@ -42,27 +44,34 @@ public let registrySchema = #"""
     </element>
   </start>
 
-  <!-- A record's children come in any order; each appears at most once except xref and note. -->
+  <!--
+    A record's children come in any order around its one description. The schema does not say
+    that name, protocol, number, assignee, sc and unauthorized appear at most once: RELAX NG can
+    say that only with <interleave>, and libxml2 cannot compile an interleave for its streaming
+    validator, so it would build and check a tree for every record (a third of validate's time).
+    The registry reader refuses a second one instead, at its own line and column.
+  -->
   <define name="record">
     <element name="record">
       <optional><attribute name="date"/></optional>
       <optional><attribute name="updated"/></optional>
-      <interleave>
-        <optional><element name="name"><text/></element></optional>
-        <optional><element name="protocol"><text/></element></optional>
-        <optional><element name="number"><text/></element></optional>
-        <element name="description"><ref name="richText"/></element>
-        <optional>
-          <element name="assignee">
-            <oneOrMore><ref name="xref"/></oneOrMore>
-          </element>
-        </optional>
-        <zeroOrMore><ref name="xref"/></zeroOrMore>
-        <optional><element name="sc"><text/></element></optional>
-        <optional><element name="unauthorized"><ref name="richText"/></element></optional>
-        <zeroOrMore><element name="note"><ref name="richText"/></element></zeroOrMore>
-      </interleave>
+      <zeroOrMore><ref name="recordField"/></zeroOrMore>
+      <element name="description"><ref name="richText"/></element>
+      <zeroOrMore><ref name="recordField"/></zeroOrMore>
     </element>
+  </define>
+
+  <define name="recordField">
+    <choice>
+      <element name="name"><text/></element>
+      <element name="protocol"><text/></element>
+      <element name="number"><text/></element>
+      <element name="assignee"><oneOrMore><ref name="xref"/></oneOrMore></element>
+      <ref name="xref"/>
+      <element name="sc"><text/></element>
+      <element name="unauthorized"><ref name="richText"/></element>
+      <element name="note"><ref name="richText"/></element>
+    </choice>
   </define>
 
   <define name="richText">
@@ -104,12 +113,15 @@ public let registrySchema = #"""
       <zeroOrMore>
         <element name="person">
           <attribute name="id"/>
-          <interleave>
-            <optional><element name="name"><text/></element></optional>
-            <optional><element name="org"><text/></element></optional>
-            <zeroOrMore><element name="uri"><text/></element></zeroOrMore>
-            <optional><element name="updated"><text/></element></optional>
-          </interleave>
+          <!-- In any order; the reader refuses a second name, org or updated, as for records. -->
+          <zeroOrMore>
+            <choice>
+              <element name="name"><text/></element>
+              <element name="org"><text/></element>
+              <element name="uri"><text/></element>
+              <element name="updated"><text/></element>
+            </choice>
+          </zeroOrMore>
         </element>
       </zeroOrMore>
     </element>

@@ -127,6 +127,36 @@ import RegistryReaders
         #expect(error?.line != nil)
     }
 
+    /// The model has one place for each of these, so a second would be lost: refused where it
+    /// stands (the schema leaves "at most once" to the reader; see Schemas/).
+    @Test(arguments: [
+        ("<record><name>a</name><protocol>tcp</protocol>\n<name>b</name><description/></record>", "2:1", "<name> in <record>"),
+        ("<record><description/><number>1</number>\n  <number>2</number></record>", "2:3", "<number> in <record>"),
+        ("<record><description>a</description>\n<description>b</description></record>", "2:1", "<description> in <record>"),
+        ("<record><description/><sc>1</sc><sc>2</sc></record>", "1:83", "<sc> in <record>"),
+        ("<record><description/><unauthorized/><unauthorized/></record>", "1:88", "<unauthorized> in <record>"),
+        ("<record><description/><assignee><xref type=\"person\" data=\"a\"/></assignee>\n<assignee/></record>", "2:1", "<assignee> in <record>"),
+        ("<people><person id=\"a\"><org>x</org><uri>u</uri><uri>v</uri>\n<org>y</org></person></people>", "2:1", "<org> in <person>"),
+        ("<title>a</title>\n<title>b</title>", "2:1", "<title> in <registry>"),
+    ])
+    func refusesASecondSingleValuedElementWhereItStands(_ body: String, _ place: String, _ what: String) throws {
+        let xml = "<registry xmlns=\"http://www.iana.org/assignments\">" + body + "</registry>"
+        let error = try #require(readError(Array(xml.utf8), with: XMLReader.self))
+        #expect(error.description.contains("bad:\(place): error: a second \(what)"), "\(error.description)")
+    }
+
+    @Test func eachRecordAndPersonMayHoldItsOwnSingleValuedElements() throws {
+        let xml = xmlRegistry("""
+              <record><name>a</name><description>x</description></record>
+              <record><name>b</name><description>y</description></record>
+              <people><person id="p"><name>P</name></person><person id="q"><name>Q</name></person></people>
+
+            """)
+        let (registry, _) = try read(xml, with: XMLReader.self)
+        #expect(registry.records.map { $0.name?.text } == ["a", "b"])
+        #expect(registry.people?.map(\.name) == ["P", "Q"])
+    }
+
     @Test func reportsMalformedXMLWithItsPosition() throws {
         let error = try #require(readError(Array("<registry xmlns=\"http://www.iana.org/assignments\">\n  <title>x</titl>\n</registry>".utf8), with: XMLReader.self))
         #expect(error.line == 2)

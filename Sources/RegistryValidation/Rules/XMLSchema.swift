@@ -9,7 +9,9 @@ enum XMLSchema: Rule {
             IANA's XML is the master copy; its structure (which elements and attributes may \
             appear where, a description in every record, the xref types) is fixed by the \
             registry's schema. The project's own schema checks that structure and leaves field \
-            values to the other rules, so every layout gets the same value findings. XML only.
+            values to the other rules, so every layout gets the same value findings. A second \
+            name, protocol, number or other single field in a record is the reader's error, \
+            not this rule's: it would be lost. XML only.
             """,
         triggering: [
             .xml("""
@@ -22,6 +24,17 @@ enum XMLSchema: Rule {
                   <name>example</name><protocol>tcp</protocol><number>40001</number>
                   <description>Example</description>
                   ↓<xref type="website" data="https://example.com/"/>
+                </record>
+                """),
+            .xml("""
+                ↓<record date="2020-01-02">
+                  <name>example</name><protocol>tcp</protocol><number>40001</number>
+                  <assignee><xref type="person" data="A_Person"/></assignee>
+                </record>
+                <record date="2020-01-02">
+                  <name>example</name><protocol>udp</protocol><number>40001</number>
+                  <description>Example</description>
+                  ↓<assignee></assignee>
                 </record>
                 """),
         ],
