@@ -6,6 +6,7 @@ import RegistryWriters
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",  // named here: deriving it from the type name costs start-up time
         abstract: "Convert the registry from one layout to another (the default command).",
         discussion: """
             Input layouts: \(Readers.names.joined(separator: ", ")) (FROM may also be 'auto': \

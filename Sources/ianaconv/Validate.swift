@@ -5,6 +5,7 @@ import RegistryValidation
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",  // named here: deriving it from the type name costs start-up time
         abstract: "Check registry files against RFC 6335 and the registry's consistency rules.",
         discussion: """
             Each file is read (its layout detected from the content unless --from names it) and \

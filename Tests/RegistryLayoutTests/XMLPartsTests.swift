@@ -1,6 +1,6 @@
 import Testing
 import RegistryModel
-import RegistryReaders
+@testable import RegistryReaders
 import TestSupport
 
 /// Cutting XML into parts that read on separate cores (`XMLReader.parts(of:count:)`).
@@ -39,6 +39,15 @@ import TestSupport
         #expect(throws: ReadError.self, "unterminated comment: the caller reads the file whole") {
             _ = try XMLReader.read(parts[0], diagnostics: &diagnostics, records: nil)
         }
+    }
+
+    /// The count runs 32 bytes at a time in runs of up to 255 blocks, then byte by byte.
+    @Test(arguments: [0, 1, 31, 32, 33, 255 * 32 - 1, 255 * 32, 255 * 32 + 33, 20_000])
+    func newlinesAreCountedAcrossBlocksAndTheTail(length: Int) {
+        var random = SystemRandomNumberGenerator()
+        let bytes = (0..<length + 7).map { _ in [UInt8(0x0A), 0x0D, 0x41, 0xFF, 0x0B].randomElement(using: &random)! }
+        let range = 3..<(3 + length)
+        #expect(XMLReader.newlines(bytes, range) == bytes[range].count { $0 == 0x0A })
     }
 
     @Test func smallOrNonUTF8FilesAreNotCut() {
