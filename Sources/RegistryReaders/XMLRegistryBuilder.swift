@@ -165,6 +165,23 @@ struct XMLRegistryBuilder {
         return (inputLine(line - breaks), nil)
     }
 
+    /// Where byte `offset` of the text libxml2 just handed to `characters` stands. Plain text
+    /// arrives as a slice of libxml2's window of the input, its line and column already moved
+    /// to the text's end; text it had to copy out (non-ASCII, references) arrives with the
+    /// cursor at its end, and is counted back as if read verbatim.
+    private func textLocation(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> SourceLocation {
+        guard let ctxt = context, let state = ctxt.pointee.input?.pointee, let base = state.base, let end = state.end,
+            let cursor = state.cur, let text = bytes.baseAddress
+        else { return currentLocation() }
+        let line = Int(xmlSAX2GetLineNumber(ctxt))
+        if text >= base, text < end {
+            return walkBack(from: text + bytes.count, to: text + offset, base: base, line: line)
+        }
+        let back = bytes.count - offset
+        guard cursor - base >= back else { return currentLocation() }
+        return walkBack(from: cursor, to: cursor - back, base: base, line: line)
+    }
+
     /// A place in the input from libxml2's line (counted in the part) and column.
     private func location(line: Int, column: Int) -> SourceLocation {
         input.location(line: inputLine(line), column: column)
@@ -361,8 +378,8 @@ struct XMLRegistryBuilder {
             fail("<br/> must be empty")
         case .document, .registry, .record, .assignee, .people, .person:
             // White space between elements carries nothing; anything else would be lost.
-            if bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) {
-                fail("unexpected text inside \(frames[frames.count - 1].description)")
+            if let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) {
+                fail("unexpected text inside \(frames[frames.count - 1].description)", at: textLocation(bytes, from: first))
             }
         }
     }

@@ -127,6 +127,20 @@ import RegistryReaders
         #expect(error?.line != nil)
     }
 
+    /// Stray text is reported where it starts, whether libxml2 hands it over from its window of
+    /// the input (plain ASCII) or copied out (non-ASCII, an entity reference).
+    @Test(arguments: [
+        ("  <record>\n    <name>a</name>   stray\n  </record>", "3:22", "<record>"),
+        ("  <record>\n    <name>a</name>\n    café here\n  </record>", "4:5", "<record>"),
+        ("  <record>\n\n   x &amp; y\n  </record>", "4:4", "<record>"),
+        ("  <people>  <person id=\"a\">z</person></people>", "2:28", "<person>"),
+    ])
+    func locatesStrayTextWhereItStarts(_ body: String, _ place: String, _ parent: String) throws {
+        let xml = "<registry xmlns=\"http://www.iana.org/assignments\">\n" + body + "\n</registry>\n"
+        let error = try #require(readError(Array(xml.utf8), with: XMLReader.self))
+        #expect(error.description.hasPrefix("bad:\(place): error: unexpected text inside \(parent)"), "\(error.description)")
+    }
+
     /// The model has one place for each of these, so a second would be lost: refused where it
     /// stands (the schema leaves "at most once" to the reader; see Schemas/).
     @Test(arguments: [
