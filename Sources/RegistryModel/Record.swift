@@ -254,30 +254,17 @@ public enum RecordField: Int, CaseIterable, Sendable {
 /// Where each field of a record was read. Stored inline (no allocation per record): a
 /// location with line 0 stands for "not recorded".
 public struct FieldLocations: Hashable, Sendable {
-    private var storage: (
-        SourceLocation, SourceLocation, SourceLocation, SourceLocation, SourceLocation,
-        SourceLocation, SourceLocation, SourceLocation, SourceLocation, SourceLocation,
-        SourceLocation, SourceLocation, SourceLocation
-    )
+    /// One place per field, in `RecordField` order; line 0 means none.
+    private var storage = InlineArray<13, SourceLocation>(repeating: SourceLocation(line: 0, column: 0))
 
-    public init() {
-        let none = SourceLocation(line: 0, column: 0)
-        storage = (none, none, none, none, none, none, none, none, none, none, none, none, none)
-    }
+    public init() {}
 
     public subscript(field: RecordField) -> SourceLocation? {
         get {
-            withUnsafeBytes(of: storage) { raw in
-                let location = raw.load(fromByteOffset: field.rawValue * MemoryLayout<SourceLocation>.stride, as: SourceLocation.self)
-                return location.line == 0 ? nil : location
-            }
+            let location = storage[field.rawValue]
+            return location.line == 0 ? nil : location
         }
-        set {
-            let location = newValue ?? SourceLocation(line: 0, column: 0)
-            withUnsafeMutableBytes(of: &storage) { raw in
-                raw.storeBytes(of: location, toByteOffset: field.rawValue * MemoryLayout<SourceLocation>.stride, as: SourceLocation.self)
-            }
-        }
+        set { storage[field.rawValue] = newValue ?? SourceLocation(line: 0, column: 0) }
     }
 
     /// The field's own location, or the record's when the field was not read on its own.

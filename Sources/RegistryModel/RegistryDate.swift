@@ -17,24 +17,40 @@ public struct RegistryDate: TextRepresentable, Comparable {
     }
 
     public init?(canonicalText text: String) {
-        let b = Array(text.utf8)
-        guard b.count == 7 || b.count == 10, b[4] == UInt8(ascii: "-") else { return nil }
-        guard let year = RegistryDate.digits(b[0..<4]), let month = RegistryDate.digits(b[5..<7])
-        else { return nil }
-        var day: Int?
-        if b.count == 10 {
-            guard b[7] == UInt8(ascii: "-"), let d = RegistryDate.digits(b[8..<10]) else { return nil }
-            day = d
+        var utf8 = text
+        let parsed = utf8.withUTF8 { b -> (Int, Int, Int?)? in
+            guard b.count == 7 || b.count == 10, b[4] == UInt8(ascii: "-"),
+                let year = RegistryDate.digits(b[0..<4]), let month = RegistryDate.digits(b[5..<7])
+            else { return nil }
+            guard b.count == 10 else { return (year, month, nil) }
+            guard b[7] == UInt8(ascii: "-"), let day = RegistryDate.digits(b[8..<10]) else { return nil }
+            return (year, month, day)
         }
+        guard let (year, month, day) = parsed else { return nil }
         self.init(year: UInt16(year), month: UInt8(month), day: day.map { UInt8($0) })
     }
 
+    /// `YYYY-MM-DD` or `YYYY-MM`, written digit by digit: writers ask for it on every record.
     public var text: String {
-        var out = String(year)
-        while out.utf8.count < 4 { out = "0" + out }
-        out += month < 10 ? "-0\(month)" : "-\(month)"
-        if let day { out += day < 10 ? "-0\(day)" : "-\(day)" }
-        return out
+        let yearDigits = year > 9999 ? 5 : 4
+        let count = yearDigits + (day == nil ? 3 : 6)
+        return String(unsafeUninitializedCapacity: count) { out in
+            func put(_ value: Int, digits: Int, at end: Int) {
+                var value = value
+                for i in stride(from: end - 1, through: end - digits, by: -1) {
+                    out[i] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(Int(year), digits: yearDigits, at: yearDigits)
+            out[yearDigits] = UInt8(ascii: "-")
+            put(Int(month), digits: 2, at: yearDigits + 3)
+            if let day {
+                out[yearDigits + 3] = UInt8(ascii: "-")
+                put(Int(day), digits: 2, at: count)
+            }
+            return count
+        }
     }
 
     /// Month-only dates sort before any day of their month.
@@ -42,7 +58,7 @@ public struct RegistryDate: TextRepresentable, Comparable {
         (a.year, a.month, a.day ?? 0) < (b.year, b.month, b.day ?? 0)
     }
 
-    private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    private static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         var value = 0
         for byte in bytes {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }

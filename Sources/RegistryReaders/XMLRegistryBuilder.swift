@@ -9,8 +9,16 @@ struct XMLRegistryBuilder {
     var input: InputFile { part.input }
     var registry = Registry()
     var diagnostics: [Diagnostic] = []
-    private var error: ReadError?
-    private var context: xmlParserCtxtPtr?
+    private var error: ReadError? {
+        didSet { failed = error != nil }
+    }
+    /// `error != nil`, kept apart: every callback asks, and comparing the optional copies it.
+    private var failed = false
+    private var context: xmlParserCtxtPtr? {
+        didSet { position.context = context }
+    }
+    /// Where libxml2 is in the input: kept apart, so that asking costs no copy of the builder.
+    private var position: XMLParserPosition
     /// libxml2 interns names, so once the IANA namespace URI has been seen its pointer is known.
     private var namespacePointer: UnsafePointer<xmlChar>?
     private var sawRegistry = false
@@ -38,6 +46,7 @@ struct XMLRegistryBuilder {
     init(part: InputPart, sink: RecordSink?) {
         self.part = part
         self.sink = sink
+        position = XMLParserPosition(lineOffset: part.lineOffset, file: part.input.index)
         // IANA's XML spends about 260 bytes a record: reserve once instead of regrowing (and
         // copying) the record array; pages never touched cost nothing.
         if sink == nil { registry.records.reserveCapacity(part.range.count / 200) }
@@ -87,8 +96,8 @@ struct XMLRegistryBuilder {
 
     /// Stops the parse with a message at the current position (the first error wins).
     mutating func fail(_ message: String, at location: SourceLocation? = nil) {
-        guard error == nil else { return }
-        let where_ = location ?? currentLocation()
+        guard !failed else { return }
+        let where_ = location ?? position.current()
         error = ReadError(file: input.displayName, line: Int(where_.line), column: Int(where_.column), message: message)
         if let context { xmlStopParser(context) }
     }
@@ -97,99 +106,14 @@ struct XMLRegistryBuilder {
         let message = err.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         let trimmed = String(message.reversed().drop { $0 == "\n" || $0 == " " }.reversed())
         if err.level == XML_ERR_WARNING {
-            diagnostics.append(Diagnostic(file: input.displayName, line: inputLine(Int(err.line)), column: Int(err.int2), message: trimmed))
+            diagnostics.append(Diagnostic(file: input.displayName, line: position.inputLine(Int(err.line)), column: Int(err.int2), message: trimmed))
             return
         }
-        guard error == nil else { return }
-        error = ReadError(file: input.displayName, line: inputLine(Int(err.line)), column: Int(err.int2), message: trimmed)
+        guard !failed else { return }
+        error = ReadError(file: input.displayName, line: position.inputLine(Int(err.line)), column: Int(err.int2), message: trimmed)
         // Some errors (namespace ones, say) let libxml2 go on calling back; stop it here so
         // the callbacks never run on a half-understood document.
         if let context { xmlStopParser(context) }
-    }
-
-    /// Where the current element's start tag begins. libxml2 calls back with its cursor at the
-    /// tag's end, so walk back to the `<`, counting lines if the tag was wrapped.
-    private func currentLocation() -> SourceLocation {
-        guard let ctxt = context else { return location(line: 0, column: 0) }
-        let line = Int(xmlSAX2GetLineNumber(ctxt))
-        let column = Int(xmlSAX2GetColumnNumber(ctxt))
-        guard let state = ctxt.pointee.input?.pointee, let base = state.base, var cursor = state.cur, cursor > base else {
-            return location(line: line, column: column)
-        }
-        // Most tags sit on one line: find the `<`; no line break was crossed if it is nearer
-        // than the column.
-        let end = cursor
-        let limit = cursor - base > 65536 ? cursor - 65536 : base
-        while cursor > limit, cursor.pointee != UInt8(ascii: "<") { cursor -= 1 }
-        if end - cursor < column { return location(line: line, column: column - (end - cursor)) }
-        return walkBack(from: end, to: cursor, base: base, line: line)
-    }
-
-    /// The line and column of `target`, counted back from `end` (libxml2's cursor, on `line`).
-    private func walkBack(
-        from end: UnsafePointer<xmlChar>, to target: UnsafePointer<xmlChar>, base: UnsafePointer<xmlChar>, line: Int
-    ) -> SourceLocation {
-        var line = line
-        var cursor = end
-        while cursor > target {
-            cursor -= 1
-            if cursor.pointee == UInt8(ascii: "\n") { line -= 1 }
-        }
-        var lineStart = target
-        while lineStart > base, (lineStart - 1).pointee != UInt8(ascii: "\n") { lineStart -= 1 }
-        return location(line: line, column: target - lineStart + 1)
-    }
-
-    /// Where a comment that just ended begins: its `<!--` while that is in the parser's window
-    /// of the input; otherwise only its line, counted back through the comment's text.
-    private func commentLocation(_ text: UnsafePointer<xmlChar>?) -> (line: Int, column: Int?) {
-        guard let ctxt = context, let state = ctxt.pointee.input?.pointee, let base = state.base, let end = state.cur else {
-            return (0, nil)
-        }
-        let line = Int(xmlSAX2GetLineNumber(ctxt))
-        var cursor = end - 4
-        while cursor >= base {
-            if cursor[0] == UInt8(ascii: "<"), cursor[1] == UInt8(ascii: "!"), cursor[2] == UInt8(ascii: "-"), cursor[3] == UInt8(ascii: "-") {
-                let at = walkBack(from: end, to: cursor, base: base, line: line)
-                return (Int(at.line), Int(at.column))
-            }
-            cursor -= 1
-        }
-        var breaks = 0
-        if var byte = text {
-            while byte.pointee != 0 {
-                if byte.pointee == UInt8(ascii: "\n") { breaks += 1 }
-                byte += 1
-            }
-        }
-        return (inputLine(line - breaks), nil)
-    }
-
-    /// Where byte `offset` of the text libxml2 just handed to `characters` stands. Plain text
-    /// arrives as a slice of libxml2's window of the input, its line and column already moved
-    /// to the text's end; text it had to copy out (non-ASCII, references) arrives with the
-    /// cursor at its end, and is counted back as if read verbatim.
-    private func textLocation(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> SourceLocation {
-        guard let ctxt = context, let state = ctxt.pointee.input?.pointee, let base = state.base, let end = state.end,
-            let cursor = state.cur, let text = bytes.baseAddress
-        else { return currentLocation() }
-        let line = Int(xmlSAX2GetLineNumber(ctxt))
-        if text >= base, text < end {
-            return walkBack(from: text + bytes.count, to: text + offset, base: base, line: line)
-        }
-        let back = bytes.count - offset
-        guard cursor - base >= back else { return currentLocation() }
-        return walkBack(from: cursor, to: cursor - back, base: base, line: line)
-    }
-
-    /// A place in the input from libxml2's line (counted in the part) and column.
-    private func location(line: Int, column: Int) -> SourceLocation {
-        input.location(line: inputLine(line), column: column)
-    }
-
-    /// The input's line for a line libxml2 counted in the part (0, unknown, stays 0).
-    private func inputLine(_ line: Int) -> Int {
-        line == 0 ? 0 : line + part.lineOffset
     }
 
     // MARK: elements
@@ -197,14 +121,14 @@ struct XMLRegistryBuilder {
     mutating func startElement(
         _ localName: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?, attributes: Attributes
     ) {
-        guard error == nil else { return }
+        guard !failed else { return }
         if let namespace, namespace != namespacePointer {
             guard String(cString: namespace) == Self.namespace else {
                 return fail("element <\(String(cString: localName))> is in namespace \(String(cString: namespace)), not \(Self.namespace)")
             }
             namespacePointer = namespace
         }
-        elementStart = currentLocation()
+        elementStart = position.current()
         let parent = frames[frames.count - 1]
         guard let name = elementName(localName), let frame = parent.child(name) else {
             return fail("unexpected element <\(String(cString: localName))> inside \(parent.description)")
@@ -306,7 +230,7 @@ struct XMLRegistryBuilder {
 
     mutating func endElement() {
         // After a failure libxml2 may still close elements whose start we refused.
-        guard error == nil, frames.count > 1 else { return }
+        guard !failed, frames.count > 1 else { return }
         let frame = frames.removeLast()
         switch frame {
         case .record:
@@ -370,7 +294,7 @@ struct XMLRegistryBuilder {
     // MARK: character data
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard error == nil else { return }
+        guard !failed else { return }
         switch frames[frames.count - 1] {
         case .leaf, .xref, .rich, .paragraph:
             text.append(bytes)
@@ -379,7 +303,7 @@ struct XMLRegistryBuilder {
         case .document, .registry, .record, .assignee, .people, .person:
             // White space between elements carries nothing; anything else would be lost.
             if let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) {
-                fail("unexpected text inside \(frames[frames.count - 1].description)", at: textLocation(bytes, from: first))
+                fail("unexpected text inside \(frames[frames.count - 1].description)", at: position.text(bytes, from: first))
             }
         }
     }
@@ -400,7 +324,7 @@ struct XMLRegistryBuilder {
     }
 
     mutating func comment(_ text: UnsafePointer<xmlChar>?) {
-        let at = commentLocation(text)
+        let at = position.comment(text)
         diagnostics.append(Diagnostic(
             file: input.displayName, line: at.line, column: at.column,
             message: "XML comment ignored: the model has no place for comments"))
