@@ -12,6 +12,16 @@ public enum TransportProtocol: String, TextRepresentable, CaseIterable, Comparab
         a.sortOrder < b.sortOrder
     }
 
+    // By case, not by raw value: a String raw value would make the standard library hash and
+    // compare the spelled name, and the rules hash protocols for every record.
+    public static func == (a: TransportProtocol, b: TransportProtocol) -> Bool {
+        a.sortOrder == b.sortOrder
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt8(truncatingIfNeeded: sortOrder))
+    }
+
     /// IANA lists the protocols of one port in this order.
     private var sortOrder: Int {
         switch self {

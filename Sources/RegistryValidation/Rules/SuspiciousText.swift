@@ -57,8 +57,8 @@ enum SuspiciousText: Rule {
             }
         }
         for person in input.registry.people ?? [] {
-            for text in [person.name, person.organization].compactMap({ $0 }) where needsALook(text) {
-                guard let problem = problem(in: text) else { continue }
+            for text in [person.name, person.organization] {
+                guard let text, needsALook(text), let problem = problem(in: text) else { continue }
                 findings.report(
                     "the people table entry \(problem)", at: person.location, about: Subject(person: person.id))
             }
@@ -93,9 +93,11 @@ enum SuspiciousText: Rule {
         }
     }
 
-    /// True when the text has a byte that could be a control character or mojibake.
+    /// True when the text has a byte that could be a control character or mojibake. Every
+    /// text of every record passes here: scanned as a buffer, not through String's iterator.
     private static func needsALook(_ text: String) -> Bool {
-        text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 >= 0x7F }
+        func suspicious(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte >= 0x7F }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: suspicious) } ?? text.utf8.contains(where: suspicious)
     }
 
     private static func hasEdgeBlank(_ text: String) -> Bool {
