@@ -136,9 +136,7 @@ import RegistryReaders
         ("  <people>  <person id=\"a\">z</person></people>", "2:28", "<person>"),
     ])
     func locatesStrayTextWhereItStarts(_ body: String, _ place: String, _ parent: String) throws {
-        let xml = "<registry xmlns=\"http://www.iana.org/assignments\">\n" + body + "\n</registry>\n"
-        let error = try #require(readError(Array(xml.utf8), with: XMLReader.self))
-        #expect(error.description.hasPrefix("bad:\(place): error: unexpected text inside \(parent)"), "\(error.description)")
+        try expectRefusal("\n" + body + "\n", at: place, saying: "unexpected text inside \(parent)")
     }
 
     /// The model has one place for each of these, so a second would be lost: refused where it
@@ -154,9 +152,14 @@ import RegistryReaders
         ("<title>a</title>\n<title>b</title>", "2:1", "<title> in <registry>"),
     ])
     func refusesASecondSingleValuedElementWhereItStands(_ body: String, _ place: String, _ what: String) throws {
+        try expectRefusal(body, at: place, saying: "a second \(what)")
+    }
+
+    /// Reading `body` inside `<registry>` fails at `place` (line:column) with `message`.
+    private func expectRefusal(_ body: String, at place: String, saying message: String) throws {
         let xml = "<registry xmlns=\"http://www.iana.org/assignments\">" + body + "</registry>"
         let error = try #require(readError(Array(xml.utf8), with: XMLReader.self))
-        #expect(error.description.contains("bad:\(place): error: a second \(what)"), "\(error.description)")
+        #expect(error.description.hasPrefix("bad:\(place): error: \(message)"), "\(error.description)")
     }
 
     @Test func eachRecordAndPersonMayHoldItsOwnSingleValuedElements() throws {
