@@ -35,10 +35,8 @@ enum DuplicateRecord: Rule {
             let name = record.serviceNameText.map(asciiLowercased)
             guard name != nil || record.number != nil else { continue }
             let identity = Identity(name: name, number: record.number, transport: record.transportProtocol)
-            guard let first = seen[identity] else {
-                seen[identity] = index
-                continue
-            }
+            let first = seen.storedValue(for: identity, storingIfAbsent: index)
+            guard first != index else { continue }
             let line = records[first].locations[.record].map { " at line \($0.line)" } ?? ""
             findings.report(
                 "\(record.summary) repeats the record\(line) (same name, port and protocol)",

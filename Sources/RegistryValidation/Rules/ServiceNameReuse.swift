@@ -31,10 +31,8 @@ enum ServiceNameReuse: Rule {
         for (index, record) in records.enumerated() {
             guard let name = record.serviceNameText, let number = record.number, !number.text.isEmpty else { continue }
             let key = Key(name: asciiLowercased(name), transport: record.transportProtocol)
-            guard let earlier = first[key] else {
-                first[key] = index
-                continue
-            }
+            let earlier = first.storedValue(for: key, storingIfAbsent: index)
+            guard earlier != index else { continue }
             let other = records[earlier]
             guard other.number != number else { continue }  // the same port: duplicate-record's case
             let line = other.locations[.record].map { " (line \($0.line))" } ?? ""
