@@ -14,10 +14,8 @@ struct XMLRegistryBuilder {
     }
     /// `error != nil`, kept apart: every callback asks, and comparing the optional copies it.
     private var failed = false
-    private var context: xmlParserCtxtPtr? {
-        didSet { position.context = context }
-    }
-    /// Where libxml2 is in the input: kept apart, so that asking costs no copy of the builder.
+    /// libxml2's parser and where it is in the input: kept apart, so that asking where costs no
+    /// copy of the builder.
     private var position: XMLParserPosition
     /// libxml2 interns names, so once the IANA namespace URI has been seen its pointer is known.
     private var namespacePointer: UnsafePointer<xmlChar>?
@@ -81,12 +79,12 @@ struct XMLRegistryBuilder {
             guard let ctxt = xmlCreateIOParserCtxt(&handler, builder, ChunkSource.read, nil, source, XML_CHAR_ENCODING_NONE)
             else { return builder.pointee.fail("libxml2 could not create a parser") }
             defer { xmlFreeParserCtxt(ctxt) }
-            builder.pointee.context = ctxt
+            builder.pointee.position.context = ctxt
             // No XML_PARSE_NOENT (no substitution) and no XML_PARSE_DTDLOAD: entities stay
             // unexpanded and no external subset is fetched; NONET forbids the network outright.
             xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
             if xmlParseDocument(ctxt) != 0 { builder.pointee.fail("the XML is not well formed") }
-            builder.pointee.context = nil
+            builder.pointee.position.context = nil
         }
         if let error = builder.pointee.error { throw error }
         if !builder.pointee.sawRegistry {
@@ -99,7 +97,7 @@ struct XMLRegistryBuilder {
         guard !failed else { return }
         let where_ = location ?? position.current()
         error = ReadError(file: input.displayName, line: Int(where_.line), column: Int(where_.column), message: message)
-        if let context { xmlStopParser(context) }
+        if let context = position.context { xmlStopParser(context) }
     }
 
     mutating func libxmlError(_ err: xmlError) {
@@ -113,7 +111,7 @@ struct XMLRegistryBuilder {
         error = ReadError(file: input.displayName, line: position.inputLine(Int(err.line)), column: Int(err.int2), message: trimmed)
         // Some errors (namespace ones, say) let libxml2 go on calling back; stop it here so
         // the callbacks never run on a half-understood document.
-        if let context { xmlStopParser(context) }
+        if let context = position.context { xmlStopParser(context) }
     }
 
     // MARK: elements
