@@ -53,6 +53,14 @@ import Testing
         #expect(Parsed<RegistryDate>(text) == .invalid(text))
     }
 
+    /// Written digit by digit: leading zeros, and a year the parser never makes but the
+    /// memberwise initializer allows.
+    @Test func writesEveryDigit() {
+        #expect(RegistryDate(year: 42, month: 3, day: 9)?.text == "0042-03-09")
+        #expect(RegistryDate(year: 2026, month: 11, day: nil)?.text == "2026-11")
+        #expect(RegistryDate(year: 12026, month: 1, day: 31)?.text == "12026-01-31")
+    }
+
     @Test func monthOnlyDatesSortBeforeTheirDays() {
         let month = RegistryDate(canonicalText: "2006-12")!
         let day = RegistryDate(canonicalText: "2006-12-01")!
