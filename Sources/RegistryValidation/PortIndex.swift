@@ -15,15 +15,17 @@ struct PortIndex {
 
     init(_ records: [Record], including include: (Record) -> Bool) {
         let count = TransportProtocol.allCases.count
-        var difference = Array(repeating: [Int32](repeating: 0, count: Self.slots + 1), count: count)
+        // Per protocol: +1 where a described run starts, -1 after it ends; summed in place
+        // below into the prefix counts, so the index allocates its big arrays once.
+        var counts = Array(repeating: [Int32](repeating: 0, count: Self.slots + 1), count: count)
         singlePort = Array(repeating: [Int32](repeating: -1, count: Self.slots), count: count)
         ranges = Array(repeating: [], count: count)
         for (index, record) in records.enumerated() {
             guard let range = record.portRange, include(record),
                   let protocols = Self.protocols(of: record) else { continue }
             for p in protocols {
-                difference[p][Int(range.lower)] += 1
-                difference[p][Int(range.upper) + 1] -= 1
+                counts[p][Int(range.lower)] += 1
+                counts[p][Int(range.upper) + 1] -= 1
                 if range.isSinglePort {
                     if singlePort[p][Int(range.lower)] < 0 { singlePort[p][Int(range.lower)] = Int32(index) }
                 } else {
@@ -31,29 +33,38 @@ struct PortIndex {
                 }
             }
         }
-        describedBefore = difference.map { difference in
-            var before = [Int32](repeating: 0, count: Self.slots + 1)
-            var depth: Int32 = 0
-            for port in 0..<Self.slots {
-                depth += difference[port]
-                before[port + 1] = before[port] + (depth > 0 ? 1 : 0)
+        for p in 0..<count {
+            counts[p].withUnsafeMutableBufferPointer { slots in
+                var depth: Int32 = 0
+                var described: Int32 = 0
+                for port in 0..<Self.slots {
+                    depth += slots[port]
+                    slots[port] = described  // ports described before `port`
+                    described += depth > 0 ? 1 : 0
+                }
+                slots[Self.slots] = described
             }
-            return before
         }
+        describedBefore = counts
     }
 
     /// The protocol slots a record's entry counts on: its own, or all four when it has none;
     /// nil when its protocol is not one of the four.
-    static func protocols(of record: Record) -> [Int]? {
+    static func protocols(of record: Record) -> ClosedRange<Int>? {
         guard let parsed = record.transportProtocol, !parsed.text.isEmpty else {
-            return Array(TransportProtocol.allCases.indices)
+            return 0...(TransportProtocol.allCases.count - 1)
         }
         guard let value = parsed.value else { return nil }
-        return [slot(value)]
+        return slot(value)...slot(value)
     }
 
     static func slot(_ transport: TransportProtocol) -> Int {
-        TransportProtocol.allCases.firstIndex(of: transport)!
+        switch transport {
+        case .tcp: 0
+        case .udp: 1
+        case .sctp: 2
+        case .dccp: 3
+        }
     }
 
     /// True when some port of `range` is described on `transport`.
