@@ -1,4 +1,5 @@
 import RegistryModel
+import Synchronization
 
 /// A validation rule: one type per rule, in `Rules/`, listed once in `Rules.all`. Its
 /// description is its documentation (`ianaconv rules`, docs/rules.md, SARIF's rule list) and
@@ -63,17 +64,18 @@ public struct ValidationInput: Sendable {
     }
 }
 
-/// Indexes that several rules need, built once per input. The rules of one input run one
-/// after another on one thread (the schema check on its own thread never asks), and the input
-/// is immutable, so the cache needs no lock.
-private final class SharedIndexes: @unchecked Sendable {
-    private var described: PortIndex?
+/// Indexes that several rules need, built once per input by the first rule that asks; rules
+/// may run on several threads at once, so the first asker builds under the lock.
+private final class SharedIndexes: Sendable {
+    private let described = Mutex<PortIndex?>(nil)
 
     func describedPorts(of records: [Record]) -> PortIndex {
-        if let described { return described }
-        let index = PortIndex(records) { _ in true }
-        described = index
-        return index
+        described.withLock { described in
+            if let described { return described }
+            let index = PortIndex(records) { _ in true }
+            described = index
+            return index
+        }
     }
 }
 

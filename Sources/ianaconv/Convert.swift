@@ -102,7 +102,7 @@ struct Convert: ParsableCommand {
     /// The rules on the registry as read (the schema check is validate's): errors are listed
     /// on stderr and stop the conversion; warnings are only counted.
     private func stopOnErrors(_ registry: Registry) throws {
-        let findings = Validator.validate(ValidationInput(registry: registry))
+        let findings = Validator.validateOnEveryCore(ValidationInput(registry: registry))
         let errors = findings.filter { $0.severity == .error }
         for error in errors {
             let file = error.location.map { Int($0.file) }.flatMap { registry.sourceFiles.indices.contains($0) ? registry.sourceFiles[$0] : nil }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RegistryModel
 import RegistryReaders
 import RegistryWriters
@@ -11,8 +6,6 @@ import RegistryWriters
 /// boundaries (XML): the parse, the building of the model and, for a conversion, the writing
 /// of each part's records then run on every core.
 enum PartedRead {
-    static let threads = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
-
     /// Each part's result, in order; nil when the input is not cut (too small, or its reader
     /// cannot cut it) or a part did not read. The caller then reads the input whole, which
     /// also reports any error exactly as a whole read does.
@@ -20,15 +13,12 @@ enum PartedRead {
         _ input: InputFile, with reader: any RegistryReader.Type,
         _ readPart: @escaping @Sendable (InputPart, any SplittableRegistryReader.Type) -> Part?
     ) -> [Part]? {
-        guard threads > 1, let splittable = reader as? any SplittableRegistryReader.Type else { return nil }
-        let parts = splittable.parts(of: input, count: threads)
+        guard InParallel.cores > 1, let splittable = reader as? any SplittableRegistryReader.Type else { return nil }
+        let parts = splittable.parts(of: input, count: InParallel.cores)
         guard parts.count > 1 else { return nil }
-        let others = parts.dropFirst().map { part in BackgroundThread { readPart(part, splittable) } }
-        let first = readPart(parts[0], splittable)
-        let rest = others.map { $0.wait() }
-        guard let first else { return nil }
-        let read = rest.compactMap { $0 }
-        return read.count == rest.count ? [first] + read : nil
+        let read = InParallel.map(parts, threads: parts.count) { part in readPart(part, splittable) }
+        let all = read.compactMap { $0 }
+        return all.count == read.count ? all : nil
     }
 }
 
