@@ -16,7 +16,7 @@ enum SchemaCheck {
 
     /// The schema's complaints about `bytes`, in document order; empty when the document is
     /// valid or is not well-formed XML (the reader reports that).
-    static func violations(in bytes: [UInt8]) -> [Violation] {
+    static func violations(in bytes: [UInt8], treeLimit: Int = treeLimit) -> [Violation] {
         guard let schema = compiledSchema.schema, !bytes.isEmpty, !hasDoctype(bytes) else { return [] }
         // libxml2's streaming reader validates as it reads, one compiled content model per
         // element and no tree, so a valid registry (the usual case) is passed fast and small.
@@ -24,8 +24,11 @@ enum SchemaCheck {
         guard !streamed.isEmpty else { return [] }
         // But past an element out of place the streaming validator loses its place (it pops a
         // content model it never pushed) and reports everything after as wrong, so an invalid
-        // document is checked again as a tree, where each element is checked on its own.
-        var collected = treeViolations(bytes, schema)
+        // document is checked again as a tree, where each element is checked on its own. A
+        // tree takes about ten times the file's size: a larger file gets what the stream said
+        // up to its first element out of place, which is still sure.
+        var collected = bytes.count <= treeLimit ? treeViolations(bytes, schema) : streamed.upToFirstLostPlace
+
         let lines = LineIndex(bytes)
         // libxml2 follows a specific complaint with generic ones about the enclosing element;
         // keep the generic ones only when nothing else was said.
@@ -36,6 +39,9 @@ enum SchemaCheck {
             Violation(line: raw.line, column: lines.column(ofTag: raw.element, onLine: raw.line), message: raw.message)
         }
     }
+
+    /// The largest file checked again as a tree: eight times IANA's registry.
+    static let treeLimit = 32 << 20
 
     /// Parser options for both passes: no network, no entity substitution, no DTD loading.
     /// NOBLANKS drops white-space-only text nodes: the schema accepts them anywhere text may
@@ -122,6 +128,16 @@ enum SchemaCheck {
                 }
             }
         }
+    }
+}
+
+extension [RawViolation] {
+    /// The complaints up to the first that leaves the streaming validator out of step.
+    fileprivate var upToFirstLostPlace: [RawViolation] {
+        let lost = ["Did not expect", "Expecting an element", "ends without an element"]
+        guard let first = firstIndex(where: { raw in lost.contains { raw.message.contains($0) } })
+        else { return self }
+        return Array(self[...first])
     }
 }
 
