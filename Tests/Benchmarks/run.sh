@@ -24,6 +24,8 @@ declare -A command=(
   [txt-xml]="$bin txt xml $txt -o $work/out4.xml"
   [validate-xml]="$bin validate $xml"
   [validate-csv]="$bin validate $work/registry.csv"
+  [validate-html]="$bin validate $html"
+  [validate-txt]="$bin validate $txt"
   [xmllint-stream]="xmllint --stream --noout $xml"
   [xmllint-sax]="xmllint --sax --noout $xml"
   [startup]="$bin --version"
@@ -31,7 +33,7 @@ declare -A command=(
 # Where each job's standard output goes: a file for the conversion that writes there (as in
 # `ianaconv xml csv < in > out`), /dev/null for the rest.
 declare -A stdout_to=([xml-csv-stdout]="$work/stdout.csv")
-jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv xmllint-stream xmllint-sax startup)
+jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv validate-html validate-txt xmllint-stream xmllint-sax startup)
 declare -A times
 for job in "${jobs[@]}"; do ${command[$job]} >"${stdout_to[$job]:-/dev/null}" 2>/dev/null || true; done  # warm the cache
 for ((run = 0; run < runs; run++)); do
