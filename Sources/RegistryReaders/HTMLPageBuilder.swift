@@ -49,8 +49,14 @@ struct HTMLPageBuilder {
     // MARK: events
 
     /// The tag for an element name, looked up by the name's address once it has been seen.
+    /// A name found moves one place forward, so the page's commonest tags (td, tr, a) are
+    /// soon found first.
     mutating func tag(_ name: UnsafePointer<xmlChar>) -> HTMLTag {
-        for (pointer, tag) in knownTags where pointer == name { return tag }
+        if let found = knownTags.firstIndex(where: { $0.0 == name }) {
+            let tag = knownTags[found].1
+            if found > 0 { knownTags.swapAt(found, found - 1) }
+            return tag
+        }
         let tag = HTMLTag(name)
         if knownTags.count < 64 { knownTags.append((name, tag)) }
         return tag
@@ -379,18 +385,15 @@ struct HTMLPageBuilder {
         if offset < scanOffset {
             (scanOffset, scanLine, scanLineStart) = (0, 1, 0)
         }
-        var line = scanLine
-        var lineStart = scanLineStart
-        var i = scanOffset
-        while i < offset {
-            if bytes[i] == 0x0A {
-                line += 1
-                lineStart = i + 1
-            }
-            i += 1
+        let crossed = lineFeedCount(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[scanOffset..<offset]))
+        if crossed > 0 {
+            var lastLineFeed = offset - 1
+            while bytes[lastLineFeed] != 0x0A { lastLineFeed -= 1 }
+            scanLine += crossed
+            scanLineStart = lastLineFeed + 1
         }
-        (scanOffset, scanLine, scanLineStart) = (offset, line, lineStart)
-        return input.location(line: line, column: offset - lineStart + 1)
+        scanOffset = offset
+        return input.location(line: scanLine, column: offset - scanLineStart + 1)
     }
 }
 

@@ -1,24 +1,34 @@
 /// Text layouts must be UTF-8: decoding invalid bytes would replace them and lose data, so
 /// the first invalid sequence is an error with its line and column.
 func checkUTF8(_ input: InputFile) throws(ReadError) {
-    var line = 1
-    var lineStart = 0
-    var i = 0
     let bytes = input.bytes
-    while i < bytes.count {
-        let byte = bytes[i]
-        if byte < 0x80 {
-            if byte == 0x0A { line += 1; lineStart = i + 1 }
-            i += 1
-            continue
+    guard let bad = firstInvalidUTF8(bytes) else { return }
+    // Lines are counted only for the message: the scan itself skips ASCII eight bytes at a time.
+    let line = bytes[..<bad].count { $0 == 0x0A } + 1
+    let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    throw ReadError(
+        file: input.displayName, line: line, column: bad - lineStart + 1,
+        message: "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); convert the file to UTF-8")
+}
+
+/// Where the first byte that does not start a well-formed sequence stands, or nil.
+private func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBytes { raw in
+        var i = 0
+        while i < raw.count {
+            if i + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            if raw[i] < 0x80 {
+                i += 1
+                continue
+            }
+            let length = utf8SequenceLength(bytes, at: i)
+            guard length > 0 else { return i }
+            i += length
         }
-        let length = utf8SequenceLength(bytes, at: i)
-        guard length > 0 else {
-            throw ReadError(
-                file: input.displayName, line: line, column: i - lineStart + 1,
-                message: "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); convert the file to UTF-8")
-        }
-        i += length
+        return nil
     }
 }
 

@@ -39,7 +39,7 @@ extension XMLReader {
         let bounds = [0] + cuts + [bytes.count]
         var line = 1
         return (0..<bounds.count - 1).map { i in
-            if i > 0 { line += newlines(bytes, bounds[i - 1]..<bounds[i]) }
+            if i > 0 { line += bytes.withUnsafeBytes { lineFeedCount(UnsafeRawBufferPointer(rebasing: $0[bounds[i - 1]..<bounds[i]])) } }
             let last = i == bounds.count - 2
             return InputPart(
                 input: input, range: bounds[i]..<bounds[i + 1],
@@ -79,31 +79,6 @@ extension XMLReader {
                 }
                 return nil
             }
-        }
-    }
-
-    /// Line feeds in `range`, 32 bytes at a time: the count covers most of the file and runs
-    /// before the parts' threads can start.
-    static func newlines(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-        bytes.withUnsafeBytes { whole in
-            let raw = UnsafeRawBufferPointer(rebasing: whole[range])
-            let lineFeed = SIMD32<UInt8>(repeating: 0x0A)
-            var count = 0
-            var offset = 0
-            while offset + 32 <= raw.count {
-                // Each lane counts up to 255 blocks before it is added up.
-                var lanes = SIMD32<UInt8>()
-                let blocks = min((raw.count - offset) / 32, 255)
-                for _ in 0..<blocks {
-                    let block = raw.loadUnaligned(fromByteOffset: offset, as: SIMD32<UInt8>.self)
-                    // A true lane is all ones, -1: subtracting counts it.
-                    lanes &-= unsafeBitCast(block .== lineFeed, to: SIMD32<UInt8>.self)
-                    offset += 32
-                }
-                count += Int(SIMD32<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
-            }
-            for byte in raw[offset...] where byte == 0x0A { count += 1 }
-            return count
         }
     }
 }

@@ -29,6 +29,23 @@ private func firstRecord(_ html: String) throws -> Record {
 }
 
 @Suite struct HTMLReaderTests {
+    /// The UTF-8 check skips ASCII eight bytes at a time: a bad byte is still found where it
+    /// stands, in a long ASCII run, after a good multi-byte sequence, or in the last bytes.
+    @Test(arguments: [
+        ("<html><body>\n<p>plain ascii text before it \u{FF}", 2, 31),
+        ("<html>\n<p>café\n  x\u{FF}", 3, 4),
+        ("<html><p>\n\u{FF}", 2, 1),
+    ])
+    func invalidUTF8IsReportedWhereItStands(_ page: String, _ line: Int, _ column: Int) throws {
+        // U+00FF stands for the invalid byte 0xFF (its UTF-8 is C3 BF).
+        var bytes = Array(page.utf8)
+        let marker = try #require(bytes.indices.first { bytes[$0] == 0xC3 && bytes[$0 + 1] == 0xBF })
+        bytes.replaceSubrange(marker...(marker + 1), with: [0xFF])
+        let error = try #require(readError(bytes, with: HTMLReader.self))
+        #expect(error.line == line && error.column == column, "\(error.description)")
+        #expect(error.message.contains("invalid UTF-8 (byte 0xFF)"))
+    }
+
     @Test func readsEveryColumnOfARow() throws {
         let row = cells([
             "zigbee-ip", "17756", "dccp", "ZigBee <br />IP", "[<a href=\"#ZigBee\">ZigBee</a>]",

@@ -47,7 +47,8 @@ import TestSupport
         var random = SystemRandomNumberGenerator()
         let bytes = (0..<length + 7).map { _ in [UInt8(0x0A), 0x0D, 0x41, 0xFF, 0x0B].randomElement(using: &random)! }
         let range = 3..<(3 + length)
-        #expect(XMLReader.newlines(bytes, range) == bytes[range].count { $0 == 0x0A })
+        let counted = bytes.withUnsafeBytes { lineFeedCount(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        #expect(counted == bytes[range].count { $0 == 0x0A })
     }
 
     @Test func smallOrNonUTF8FilesAreNotCut() {
