@@ -369,8 +369,8 @@ struct HTMLPageBuilder {
 
     /// The line and column just past the last byte.
     private func endLocation() -> SourceLocation {
-        let lineStart = bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        return input.location(line: bytes.count { $0 == 0x0A } + 1, column: bytes.count - lineStart + 1)
+        let (line, column) = input.lineAndColumn(ofByteAt: input.bytes.count)
+        return input.location(line: line, column: column)
     }
 
     /// Where the tag being reported starts. libxml2 reports a start tag with its cursor at the

@@ -23,9 +23,8 @@ public enum HTMLReader: RegistryReader {
         let input = try lineTextInput(original)
         if let nul = input.bytes.firstIndex(of: 0) {
             // libxml2's HTML parser takes a NUL for the end of the input and would drop the rest.
-            let line = input.bytes[..<nul].count { $0 == 0x0A } + 1
-            let lineStart = input.bytes[..<nul].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            throw ReadError(file: input.displayName, line: line, column: nul - lineStart + 1, message: "NUL byte in the page; an HTML page is text")
+            let (line, column) = input.lineAndColumn(ofByteAt: nul)
+            throw ReadError(file: input.displayName, line: line, column: column, message: "NUL byte in the page; an HTML page is text")
         }
         return try input.bytes.withUnsafeBufferPointer { bytes throws(ReadError) in
             let builder = UnsafeMutablePointer<HTMLPageBuilder>.allocate(capacity: 1)

@@ -89,6 +89,14 @@ public struct InputFile: Sendable {
     func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: index, line: UInt32(clamping: line), column: UInt32(clamping: column))
     }
+
+    /// The line and column of byte `offset` (or of the end, at `bytes.count`), counted from the
+    /// start: for an error found by a scan that does not track lines.
+    func lineAndColumn(ofByteAt offset: Int) -> (line: Int, column: Int) {
+        let before = bytes[..<offset]
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        return (before.count { $0 == 0x0A } + 1, offset - lineStart + 1)
+    }
 }
 
 /// Input that cannot be read, with where and why.

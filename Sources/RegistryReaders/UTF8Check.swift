@@ -4,10 +4,9 @@ func checkUTF8(_ input: InputFile) throws(ReadError) {
     let bytes = input.bytes
     guard let bad = firstInvalidUTF8(bytes) else { return }
     // Lines are counted only for the message: the scan itself skips ASCII eight bytes at a time.
-    let line = bytes[..<bad].count { $0 == 0x0A } + 1
-    let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    let (line, column) = input.lineAndColumn(ofByteAt: bad)
     throw ReadError(
-        file: input.displayName, line: line, column: bad - lineStart + 1,
+        file: input.displayName, line: line, column: column,
         message: "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); convert the file to UTF-8")
 }
 
