@@ -46,7 +46,7 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let writer = Writers.writer(named: to)!
-        let (bytes, losses) = try convert(to: writer)
+        let (chunks, losses) = try convert(to: writer)
         let target = OutputTarget(output)
         for message in losses.messages(layout: writer.name.uppercased()) {
             let hint = failOnLoss ? "" : " (--fail-on-loss makes this an error)"
@@ -55,25 +55,28 @@ struct Convert: ParsableCommand {
         if failOnLoss && !losses.isEmpty {
             throw ExitCode(1)
         }
-        try target.write(bytes, inputs: inputs)
+        try target.write(chunks, inputs: inputs)
         finishProcess()
     }
 
     /// Reads and writes. Records stream from reader to writer when the writer can take them one
     /// by one and nothing needs the whole registry first (`--validate` does).
-    private func convert(to writer: any RegistryWriter.Type) throws -> (bytes: [UInt8], losses: LossReport) {
+    private func convert(to writer: any RegistryWriter.Type) throws -> (chunks: [[UInt8]], losses: LossReport) {
         if !validateFirst, let streaming = writer as? any RecordStreamWriter.Type {
             return try stream(to: streaming)
         }
         let registry = try RegistryInput.read(inputs, layout: from)
         if validateFirst { try stopOnErrors(registry) }
-        return writer.render(registry)
+        let (bytes, losses) = writer.render(registry)
+        return ([bytes], losses)
     }
 
     /// Records go from reader to writer one by one and are dropped once written. A large
-    /// input whose reader can cut it is read and written in parts on every core, then joined.
-    private func stream<Writer: RecordStreamWriter>(to writer: Writer.Type) throws -> (bytes: [UInt8], losses: LossReport) {
+    /// input whose reader can cut it is read and written in parts on every core; the parts'
+    /// outputs are written one after the other, not copied into one.
+    private func stream<Writer: RecordStreamWriter>(to writer: Writer.Type) throws -> (chunks: [[UInt8]], losses: LossReport) {
         var out = OutputBuffer(capacity: RegistryInput.sizeHint(inputs))
+        var chunks: [[UInt8]] = []
         var losses = LossReport()
         writer.writeHead(into: &out)
         var stream = writer.makeStream()
@@ -83,9 +86,11 @@ struct Convert: ParsableCommand {
             let (input, reader) = try RegistryInput.open(inputs.first ?? "-", index: 0, layout: from)
             if let parts = PartedRead.run(input, with: reader, { part, reader in WrittenPart(part, reader: reader, writer: writer) }),
                 let joined = Registry.joining(parts: parts.map(\.registry)) {
+                chunks.append(out.bytes)
+                out = OutputBuffer(capacity: 4096)
                 for part in parts {
                     part.diagnostics.forEach { standardError.write("\($0)\n") }
-                    out.append(part.out)
+                    chunks.append(part.out.bytes)
                     losses.add(part.losses)
                 }
                 registry = joined
@@ -96,7 +101,7 @@ struct Convert: ParsableCommand {
             registry = try RegistryInput.read(inputs, layout: from, records: sink)
         }
         writer.finish(registry, into: &out, losses: &losses)
-        return (out.bytes, losses)
+        return (chunks + [out.bytes], losses)
     }
 
     /// The rules on the registry as read (the schema check is validate's): errors are listed

@@ -49,6 +49,7 @@ enum FileIO {
                     if let start = source.baseAddress { buffer.baseAddress!.initialize(from: start, count: source.count) }
                 }
                 count = old.count
+                prefault(UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[count...]))
                 while count < capacity {
                     let got = read(fd, buffer.baseAddress! + count, capacity - count)
                     if got < 0 {
@@ -69,13 +70,25 @@ enum FileIO {
         }
     }
 
-    static func writeStandardOutput(_ bytes: [UInt8]) throws(Error) {
-        try writeAll(STDOUT_FILENO, bytes)
+    /// Maps fresh memory that is about to be written in one call, instead of one page fault
+    /// per 4 KiB page as the bytes arrive: on a virtual machine each fault costs a few
+    /// microseconds, and a 4 MB input takes about a thousand. Best effort: kernels before 5.14
+    /// refuse the advice and the pages fault in as usual.
+    private static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard let base = buffer.baseAddress, buffer.count >= 16 * page else { return }
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + buffer.count) / page * page
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_POPULATE_WRITE)
+    }
+
+    static func writeStandardOutput(_ chunks: [[UInt8]]) throws(Error) {
+        for chunk in chunks { try writeAll(STDOUT_FILENO, chunk) }
     }
 
     /// Writes a temporary file beside `path`, then renames it over `path`: readers of `path` see
     /// the old file or the whole new one, and a failure leaves the old file untouched.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Error) {
+    static func writeAtomically(_ chunks: [[UInt8]], to path: String) throws(Error) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -84,7 +97,7 @@ enum FileIO {
         guard fd >= 0 else { throw .errno("create a temporary file in '\(directory.isEmpty ? "." : directory)'") }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do throws(Error) {
-            try writeAll(fd, bytes)
+            for chunk in chunks { try writeAll(fd, chunk) }
             // Keep the mode of the file we replace; a new file gets the usual 0666 less umask.
             var info = stat()
             let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()

@@ -97,7 +97,7 @@ struct Fmt: ParsableCommand {
             return .notCanonical
         }
         do {
-            try FileIO.writeAtomically(canonical, to: FileIO.resolvingLinks(path))
+            try FileIO.writeAtomically([canonical], to: FileIO.resolvingLinks(path))
         } catch {
             throw CommandFailure(message: "\(name): error: cannot write: \(error.reason); the file is unchanged")
         }

@@ -51,6 +51,23 @@ import TestSupport
         #expect(counted == bytes[range].count { $0 == 0x0A })
     }
 
+    /// Where the records end is found 32 places at a time from the end, on the pattern's first
+    /// three bytes: matches in the tail before the first block, across block edges, at the
+    /// very end, near misses (`</r` not followed by `ecord>`) and none at all.
+    @Test(arguments: [0, 1, 5, 31, 32, 33, 64, 100, 400])
+    func theLastRecordEndTagIsFoundWherever(position: Int) {
+        let tag = Array("</record>".utf8)
+        for after in [0, 1, 31, 32, 33, 90] {
+            let filler = (0..<position).map { _ in UInt8(ascii: "x") } + tag
+                + Array(repeating: Array("</rx".utf8), count: after / 4 + 1).joined()
+            #expect(XMLReader.lastOccurrence(of: tag, in: filler) == position, "tag at \(position), \(after) bytes after")
+        }
+        let twice = Array("</record>ab</record><people>".utf8)
+        #expect(XMLReader.lastOccurrence(of: tag, in: twice) == 11)
+        #expect(XMLReader.lastOccurrence(of: tag, in: Array(repeating: UInt8(ascii: "<"), count: position + 20)) == nil)
+        #expect(XMLReader.lastOccurrence(of: tag, in: Array("</recor".utf8)) == nil)
+    }
+
     @Test func smallOrNonUTF8FilesAreNotCut() {
         #expect(XMLReader.parts(of: Self.input(xmlRegistry("")), count: 2).count == 1)
         #expect(XMLReader.parts(of: Self.input(SyntheticRegistry.xml()), count: 2).count == 2)
