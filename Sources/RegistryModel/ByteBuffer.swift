@@ -2,10 +2,11 @@
 /// without the generic machinery of `Array.removeAll(keepingCapacity:)` on every field.
 /// The one place that owns raw memory; it is freed with the buffer. A buffer is only ever used
 /// by one loop at a time, so its fields skip the run-time exclusivity checks a class pays for.
+/// Inlinable: readers and writers in other modules append in their innermost loops.
 public final class ByteBuffer {
-    @exclusivity(unchecked) public private(set) var count = 0
-    @exclusivity(unchecked) private var capacity: Int
-    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline var length = 0
+    @exclusivity(unchecked) @usableFromInline var capacity: Int
+    @exclusivity(unchecked) @usableFromInline var storage: UnsafeMutablePointer<UInt8>
 
     public init(capacity: Int = 4096) {
         self.capacity = max(capacity, 16)
@@ -14,24 +15,32 @@ public final class ByteBuffer {
 
     deinit { storage.deallocate() }
 
-    public var isEmpty: Bool { count == 0 }
+    @inlinable
+    public var count: Int { length }
 
-    @inline(__always)
-    public func removeAll() { count = 0 }
+    @inlinable
+    public var isEmpty: Bool { length == 0 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
+    public func removeAll() { length = 0 }
+
+    /// Drops the bytes after the first `count`.
+    @inlinable @inline(__always)
+    public func truncate(to count: Int) { length = min(count, length) }
+
+    @inlinable @inline(__always)
     public func append(_ byte: UInt8) {
-        if count == capacity { grow(to: count + 1) }
-        storage[count] = byte
-        count += 1
+        if length == capacity { grow(to: length + 1) }
+        storage[length] = byte
+        length += 1
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity { grow(to: count + bytes.count) }
-        (storage + count).update(from: source, count: bytes.count)
-        count += bytes.count
+        if length + bytes.count > capacity { grow(to: length + bytes.count) }
+        (storage + length).update(from: source, count: bytes.count)
+        length += bytes.count
     }
 
     public func append(_ text: String) {
@@ -40,13 +49,14 @@ public final class ByteBuffer {
     }
 
     /// The bytes so far, valid until the next change.
-    @inline(__always)
-    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+    @inlinable @inline(__always)
+    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: length) }
 
     /// The bytes as a String (invalid UTF-8 is repaired; readers check encodings before).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    private func grow(to minimum: Int) {
+    @usableFromInline
+    func grow(to minimum: Int) {
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)

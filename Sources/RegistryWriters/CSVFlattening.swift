@@ -31,13 +31,17 @@ struct CSVFlattening {
         return unchanged && text.isEmpty
     }
 
-    /// `[label][label]…` of the xrefs that pass `include`, flattened the same way.
-    func flatten(labels xrefs: [Xref], where include: (Xref) -> Bool, into out: ByteBuffer) {
+    /// `[label][label]…` of the xrefs, flattened the same way: every one (`people` nil), or
+    /// only people's or only the others'.
+    func flatten(labels xrefs: [Xref], people: Bool?, into out: ByteBuffer) {
         labels.removeAll()
-        for xref in xrefs where include(xref) {
-            labels.append(UInt8(ascii: "["))
-            labels.append(xref.label)
-            labels.append(UInt8(ascii: "]"))
+        // Through a buffer, so that each xref is read in place, not copied out of the array.
+        xrefs.withUnsafeBufferPointer { xrefs in
+            for i in xrefs.indices where people.map({ $0 == (xrefs[i].type == .person) }) ?? true {
+                labels.append(UInt8(ascii: "["))
+                labels.append(xrefs[i].label)
+                labels.append(UInt8(ascii: "]"))
+            }
         }
         _ = Self.emit(labels.bytes, into: out)
     }

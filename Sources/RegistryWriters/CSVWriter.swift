@@ -14,7 +14,7 @@ public enum CSVWriter: RecordStreamWriter {
 
     public static func writeHead(into out: inout OutputBuffer) {
         var row = CSVRowWriter()
-        for column in header { row.field(column, into: &out) }
+        for column in header { row.field(column) }
         row.end(into: &out)
     }
 
@@ -30,88 +30,109 @@ public enum CSVWriter: RecordStreamWriter {
     }
 }
 
-/// Writes one row at a time into the output; each field is flattened into a scratch buffer
-/// first, to know whether it needs quotes.
-public struct CSVRowWriter: RecordStream, @unchecked Sendable {  // its scratch buffer is its own
-    private let field = ByteBuffer(capacity: 4096)
+/// Writes one row at a time into the output. Every field is flattened straight into the row's
+/// buffer and quoted there only when it holds a comma, a quote or a line end (rare), so the
+/// output takes one append per row.
+public struct CSVRowWriter: RecordStream, @unchecked Sendable {  // its buffers are its own
+    private let row = ByteBuffer(capacity: 4096)
+    private let quoting = ByteBuffer(capacity: 1024)
     private var flattening = CSVFlattening()
+    private var fieldStart = 0
     private var fieldCount = 0
 
     public mutating func write(_ record: Record, into out: inout OutputBuffer, losses: inout LossReport) {
-        self.record(record, into: &out, losses: &losses)
+        self.record(record, losses: &losses)
         end(into: &out)
     }
 
-    private mutating func record(_ record: Record, into out: inout OutputBuffer, losses: inout LossReport) {
-        field(record.name?.text ?? "", into: &out)
-        field(record.number?.text ?? "", into: &out)
-        field(record.transportProtocol?.text ?? "", into: &out)
-        rich(record.description, into: &out, losses: &losses)
+    private mutating func record(_ record: Record, losses: inout LossReport) {
+        field(record.name?.text ?? "")
+        field(record.number?.text ?? "")
+        field(record.transportProtocol?.text ?? "")
+        rich(record.description, losses: &losses)
         if let assignees = record.assignees {
-            labels(assignees, where: { _ in true }, into: &out)
+            labels(assignees, people: nil)
         } else {
-            labels(record.xrefs, where: isPerson, into: &out)
+            labels(record.xrefs, people: true)
         }
-        labels(record.xrefs, where: isPerson, into: &out)
-        field(record.registrationDate?.text ?? "", into: &out)
-        field(record.modificationDate?.text ?? "", into: &out)
-        labels(record.xrefs, where: { !isPerson($0) }, into: &out)
-        field(record.serviceCode?.text ?? "", into: &out)
-        rich(record.unauthorizedUse, into: &out, losses: &losses)
-        notes(record.notes, into: &out, losses: &losses)
+        labels(record.xrefs, people: true)
+        field(record.registrationDate?.text ?? "")
+        field(record.modificationDate?.text ?? "")
+        labels(record.xrefs, people: false)
+        field(record.serviceCode?.text ?? "")
+        rich(record.unauthorizedUse, losses: &losses)
+        notes(record.notes, losses: &losses)
         losses.noteLabelledColumns(record)
     }
 
-    mutating func field(_ text: String, into out: inout OutputBuffer) {
-        field.append(text)
-        commitField(into: &out)
+    mutating func field(_ text: String) {
+        startField()
+        row.append(text)
+        commitField()
     }
 
-    private mutating func labels(_ xrefs: [Xref], where include: (Xref) -> Bool, into out: inout OutputBuffer) {
-        flattening.flatten(labels: xrefs, where: include, into: field)
-        commitField(into: &out)
+    /// The xrefs' `[label]`s: every one (`people` nil), or only people's or only the others'.
+    private mutating func labels(_ xrefs: [Xref], people: Bool?) {
+        startField()
+        flattening.flatten(labels: xrefs, people: people, into: row)
+        commitField()
     }
 
-    private mutating func rich(_ text: RichText?, into out: inout OutputBuffer, losses: inout LossReport) {
-        if let text, !flattening.flatten(text, into: field) { losses.note(.textMarkup) }
-        commitField(into: &out)
+    private mutating func rich(_ text: RichText?, losses: inout LossReport) {
+        startField()
+        if let text, !flattening.flatten(text, into: row) { losses.note(.textMarkup) }
+        commitField()
     }
 
     /// Several notes share one column, run together as IANA's CSV does.
-    private mutating func notes(_ notes: [RichText], into out: inout OutputBuffer, losses: inout LossReport) {
-        for note in notes where !flattening.flatten(note, into: field) { losses.note(.textMarkup) }
+    private mutating func notes(_ notes: [RichText], losses: inout LossReport) {
+        startField()
+        for note in notes where !flattening.flatten(note, into: row) { losses.note(.textMarkup) }
         if notes.count > 1 { losses.note(.textMarkup) }
-        commitField(into: &out)
+        commitField()
     }
 
-    /// Moves the scratch field into the output, quoted when it holds a comma, a quote or a
-    /// line end (RFC 4180), quotes doubled.
-    private mutating func commitField(into out: inout OutputBuffer) {
-        if fieldCount > 0 { out.append(byte: UInt8(ascii: ",")) }
+    @inline(__always)
+    private mutating func startField() {
+        if fieldCount > 0 { row.append(UInt8(ascii: ",")) }
         fieldCount += 1
-        do {
-            let bytes = field.bytes
-            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            guard needsQuotes else {
-                out.append(contentsOf: UnsafeRawBufferPointer(bytes))
-                field.removeAll()
-                return
-            }
-            out.append(byte: UInt8(ascii: "\""))
-            var start = 0
-            while let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) {
-                out.append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...quote])))
-                out.append(byte: UInt8(ascii: "\""))
-                start = quote + 1
-            }
-            out.append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...])))
-            out.append(byte: UInt8(ascii: "\""))
+        fieldStart = row.count
+    }
+
+    /// Quotes the field just written when it holds a comma, a quote or a line end (RFC 4180),
+    /// its quotes doubled.
+    private mutating func commitField() {
+        let bytes = UnsafeBufferPointer(rebasing: row.bytes[fieldStart...])
+        var quoted = false
+        for byte in bytes where Self.needsQuotes(byte) {
+            quoted = true
+            break
         }
-        field.removeAll()
+        guard quoted else { return }
+        quoting.removeAll()
+        quoting.append(bytes)
+        row.truncate(to: fieldStart)
+        row.append(UInt8(ascii: "\""))
+        for byte in quoting.bytes {
+            if byte == UInt8(ascii: "\"") { row.append(byte) }
+            row.append(byte)
+        }
+        row.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `byte` makes a field need quotes. As a bit mask of the four bytes (all below
+    /// 64): the check runs on every byte of the output.
+    @inline(__always)
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        let mask: UInt64 = 1 << 0x0A | 1 << 0x0D | 1 << UInt8(ascii: ",") | 1 << UInt8(ascii: "\"")
+        return byte < 64 && mask >> byte & 1 != 0
     }
 
     fileprivate mutating func end(into out: inout OutputBuffer) {
-        out.append("\r\n")
+        row.append(0x0D)
+        row.append(0x0A)
+        out.append(contentsOf: UnsafeRawBufferPointer(row.bytes))
+        row.removeAll()
         fieldCount = 0
     }
 }

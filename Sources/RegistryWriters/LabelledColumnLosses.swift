@@ -5,7 +5,22 @@ extension LossReport {
     /// Contact and Reference columns (CSV, the text page): what reading the row back, label by
     /// label, would not restore.
     mutating func noteLabelledColumns(_ record: Record) {
-        note(.xrefTargets, count: record.xrefs.count { !$0.survivesAsLabel })
+        // One pass over the xrefs, read in place (this runs for every record written).
+        let (lostTargets, contactsFirst) = record.xrefs.withUnsafeBufferPointer { xrefs in
+            var lostTargets = 0
+            var referenceSeen = false
+            var contactsFirst = true
+            for i in xrefs.indices {
+                if !xrefs[i].survivesAsLabel { lostTargets += 1 }
+                if xrefs[i].type != .person {
+                    referenceSeen = true
+                } else if referenceSeen {
+                    contactsFirst = false
+                }
+            }
+            return (lostTargets, contactsFirst)
+        }
+        note(.xrefTargets, count: lostTargets)
         if let assignees = record.assignees {
             note(.xrefTargets, count: assignees.count { !$0.survivesAsLabel })
             // A reader restores <assignee> only when the Assignee column differs from Contact.
@@ -14,8 +29,7 @@ extension LossReport {
             }
         }
         // A reader puts contacts before references, in the usual element order.
-        let contactsFirst = !record.xrefs.drop { isPerson($0) }.contains(where: isPerson)
-        if !record.isInUsualOrder || !contactsFirst {
+        if !contactsFirst || !record.isInUsualOrder {
             note(.elementOrder)
         }
         noteEmptyElements(record)
