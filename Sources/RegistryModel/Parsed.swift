@@ -17,6 +17,16 @@ public enum Parsed<Value: TextRepresentable>: Hashable, Sendable {
         }
     }
 
+    /// Parses UTF-8 bytes (from a reader's buffer): a valid value is made without a String.
+    @inlinable
+    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if let value = Value(canonicalUTF8: bytes) {
+            self = .valid(value)
+        } else {
+            self = .invalid(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     @inlinable
     public var value: Value? {
         if case .valid(let value) = self { return value }
@@ -68,5 +78,24 @@ public enum Parsed<Value: TextRepresentable>: Hashable, Sendable {
 public protocol TextRepresentable: Hashable, Sendable {
     /// Accepts only the canonical spelling: `"080"` is not a port, it is text to report.
     init?(canonicalText: String)
+    /// The same from UTF-8 bytes. Values that parse bytes anyway (numbers, dates, protocols)
+    /// implement it, so readers skip making a String for every valid field.
+    init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>)
     var text: String { get }
+}
+
+extension TextRepresentable {
+    @inlinable
+    public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(canonicalText: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+extension TextRepresentable {
+    /// For values that parse bytes: the String's bytes.
+    @inlinable
+    static func parsing(_ text: String) -> Self? {
+        var text = text
+        return text.withUTF8 { Self(canonicalUTF8: $0) }
+    }
 }

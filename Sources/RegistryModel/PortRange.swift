@@ -16,10 +16,14 @@ public struct PortRange: TextRepresentable, Comparable {
     }
 
     public init?(canonicalText text: String) {
-        let bytes = text.utf8
+        guard let range = Self.parsing(text) else { return nil }
+        self = range
+    }
+
+    public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         if let dash = bytes.firstIndex(of: UInt8(ascii: "-")) {
             guard let low = canonicalDecimal(bytes[..<dash], limit: 65535),
-                  let high = canonicalDecimal(bytes[bytes.index(after: dash)...], limit: 65535),
+                  let high = canonicalDecimal(bytes[(dash + 1)...], limit: 65535),
                   low < high  // "5-5" is not how the registry spells port 5
             else { return nil }
             self.init(lower: UInt16(low), upper: UInt16(high))

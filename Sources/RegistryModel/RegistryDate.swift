@@ -17,16 +17,19 @@ public struct RegistryDate: TextRepresentable, Comparable {
     }
 
     public init?(canonicalText text: String) {
-        var utf8 = text
-        let parsed = utf8.withUTF8 { b -> (Int, Int, Int?)? in
-            guard b.count == 7 || b.count == 10, b[4] == UInt8(ascii: "-"),
-                let year = RegistryDate.digits(b[0..<4]), let month = RegistryDate.digits(b[5..<7])
-            else { return nil }
-            guard b.count == 10 else { return (year, month, nil) }
-            guard b[7] == UInt8(ascii: "-"), let day = RegistryDate.digits(b[8..<10]) else { return nil }
-            return (year, month, day)
+        guard let date = Self.parsing(text) else { return nil }
+        self = date
+    }
+
+    public init?(canonicalUTF8 b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 7 || b.count == 10, b[4] == UInt8(ascii: "-"),
+            let year = RegistryDate.digits(b[0..<4]), let month = RegistryDate.digits(b[5..<7])
+        else { return nil }
+        var day: Int?
+        if b.count == 10 {
+            guard b[7] == UInt8(ascii: "-"), let digits = RegistryDate.digits(b[8..<10]) else { return nil }
+            day = digits
         }
-        guard let (year, month, day) = parsed else { return nil }
         self.init(year: UInt16(year), month: UInt8(month), day: day.map { UInt8($0) })
     }
 

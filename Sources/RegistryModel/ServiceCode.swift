@@ -6,7 +6,12 @@ public struct ServiceCode: TextRepresentable {
     public init(_ value: UInt32) { self.value = value }
 
     public init?(canonicalText text: String) {
-        guard let value = canonicalDecimal(text.utf8, limit: UInt64(UInt32.max)) else { return nil }
+        guard let code = Self.parsing(text) else { return nil }
+        self = code
+    }
+
+    public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let value = canonicalDecimal(bytes, limit: UInt64(UInt32.max)) else { return nil }
         self.value = UInt32(value)
     }
 

@@ -28,7 +28,11 @@ public enum ServiceNameViolation: String, Hashable, Sendable, CaseIterable {
     case doubleHyphen = "has two hyphens in a row"
 
     static func first(in name: String) -> ServiceNameViolation? {
-        let bytes = name.utf8
+        var name = name
+        return name.withUTF8(first(in:))  // on the bytes: every record's name passes here
+    }
+
+    private static func first(in bytes: UnsafeBufferPointer<UInt8>) -> ServiceNameViolation? {
         if bytes.count > 15 { return .tooLong }
         var hasLetter = false
         var previous: UInt8 = 0

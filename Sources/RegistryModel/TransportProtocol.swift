@@ -6,6 +6,13 @@ public enum TransportProtocol: String, TextRepresentable, CaseIterable, Comparab
         self.init(rawValue: text)
     }
 
+    public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        func spells(_ name: StaticString) -> Bool {
+            UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).elementsEqual(bytes)
+        }
+        if spells("tcp") { self = .tcp } else if spells("udp") { self = .udp } else if spells("sctp") { self = .sctp } else if spells("dccp") { self = .dccp } else { return nil }
+    }
+
     public var text: String { rawValue }
 
     public static func < (a: TransportProtocol, b: TransportProtocol) -> Bool {

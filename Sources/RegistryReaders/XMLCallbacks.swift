@@ -50,8 +50,13 @@ struct Attributes {
     }
 
     func value(of name: StaticString) -> String? {
+        bytes(of: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The value's bytes in libxml2's buffer, valid during the callback only.
+    func bytes(of name: StaticString) -> UnsafeBufferPointer<UInt8>? {
         for i in 0..<count where strcmp(pointer![5 * i]!, name.utf8Start) == 0 {
-            return value(at: i)
+            return bytes(at: i)
         }
         return nil
     }
@@ -67,9 +72,13 @@ struct Attributes {
     }
 
     private func value(at i: Int) -> String {
+        String(decoding: bytes(at: i), as: UTF8.self)
+    }
+
+    private func bytes(at i: Int) -> UnsafeBufferPointer<UInt8> {
         let start = pointer![5 * i + 3]!
         let end = pointer![5 * i + 4]!
-        return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        return UnsafeBufferPointer(start: start, count: end - start)
     }
 }
 

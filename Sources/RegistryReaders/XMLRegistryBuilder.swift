@@ -171,8 +171,8 @@ struct XMLRegistryBuilder {
             singleValuesSeen &= Frame.registrySingleValueBits
             elementOrder.removeAll(keepingCapacity: true)
             record.locations[.record] = elementStart
-            record.registrationDate = attribute("date").map(Parsed.init)
-            record.modificationDate = attribute("updated").map(Parsed.init)
+            record.registrationDate = attributes.bytes(of: "date").map(Parsed.init(utf8:))
+            record.modificationDate = attributes.bytes(of: "updated").map(Parsed.init(utf8:))
             if record.registrationDate != nil { record.locations[.registrationDate] = elementStart }
             if record.modificationDate != nil { record.locations[.modificationDate] = elementStart }
         case .person:
@@ -239,7 +239,8 @@ struct XMLRegistryBuilder {
         case .person:
             registry.people!.append(person)
         case .leaf(let leaf):
-            closeLeaf(leaf, takeText())
+            closeLeaf(leaf)
+            text.removeAll()
         case .xref(let owner):
             let content = takeText()
             xref.text = content.isEmpty ? nil : content
@@ -261,19 +262,22 @@ struct XMLRegistryBuilder {
         }
     }
 
-    private mutating func closeLeaf(_ leaf: Leaf, _ value: String) {
+    /// Stores the leaf's text; values that parse (numbers, dates, protocols) are parsed from
+    /// the text's bytes, without a String unless they are invalid.
+    private mutating func closeLeaf(_ leaf: Leaf) {
+        let bytes = text.bytes
         switch leaf {
-        case .title: registry.title = value
-        case .category: registry.category = value
-        case .registryUpdated: registry.updated = Parsed(value)
-        case .name: record.name = Parsed(value)
-        case .transportProtocol: record.transportProtocol = Parsed(value)
-        case .number: record.number = Parsed(value)
-        case .serviceCode: record.serviceCode = Parsed(value)
-        case .personName: person.name = value
-        case .organization: person.organization = value
-        case .uri: person.uris.append(value)
-        case .personUpdated: person.updated = Parsed(value)
+        case .title: registry.title = text.string
+        case .category: registry.category = text.string
+        case .registryUpdated: registry.updated = Parsed(utf8: bytes)
+        case .name: record.name = Parsed(utf8: bytes)
+        case .transportProtocol: record.transportProtocol = Parsed(utf8: bytes)
+        case .number: record.number = Parsed(utf8: bytes)
+        case .serviceCode: record.serviceCode = Parsed(utf8: bytes)
+        case .personName: person.name = text.string
+        case .organization: person.organization = text.string
+        case .uri: person.uris.append(text.string)
+        case .personUpdated: person.updated = Parsed(utf8: bytes)
         }
     }
 

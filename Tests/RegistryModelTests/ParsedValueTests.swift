@@ -42,6 +42,30 @@ import Testing
     }
 }
 
+/// Readers parse numbers, dates and protocols from their buffers' bytes; that parse must
+/// agree with the String one on every text, valid or not.
+@Suite struct ParsingFromBytesTests {
+    static let texts = [
+        "0", "1", "1023", "65535", "65536", "080", "00", "5-5", "10-1", "1-2", "49152-65535", "-1", "1-", "",
+        "tcp", "udp", "sctp", "dccp", "TCP", "tc", "tcpx", "2024-02-29", "2023-02-29", "2006-12", "2024-1-05",
+        "4294967295", "4294967296", "a", "1 ", "é", "http", "-x-",
+    ]
+
+    func agree<Value: TextRepresentable>(_: Value.Type, _ text: String) -> Bool {
+        var bytes = text
+        return bytes.withUTF8 { Parsed<Value>(utf8: $0) } == Parsed<Value>(text)
+    }
+
+    @Test(arguments: texts)
+    func bytesParseAsTheirString(_ text: String) {
+        #expect(agree(PortRange.self, text))
+        #expect(agree(TransportProtocol.self, text))
+        #expect(agree(RegistryDate.self, text))
+        #expect(agree(ServiceCode.self, text))
+        #expect(agree(ServiceName.self, text))
+    }
+}
+
 @Suite struct RegistryDateTests {
     @Test(arguments: ["2024-02-29", "2026-08-17", "2006-12", "1999-01-31"])
     func acceptsRealDates(_ text: String) {
