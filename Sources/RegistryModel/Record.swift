@@ -127,6 +127,26 @@ public struct Record: Hashable, Sendable {
             name: name, number: number, transportProtocol: transportProtocol, description: description, assignees: assignees, xrefs: xrefs, registrationDate: registrationDate, modificationDate: modificationDate, serviceCode: serviceCode, unauthorizedUse: unauthorizedUse, notes: notes, elementOrder: elementOrder, locations: locations)
     }
 
+    /// Empties the record for reuse, keeping its box and its arrays' capacity when no copy
+    /// shares them: a streaming reader fills one record after another without allocating a
+    /// box and the arrays for each.
+    public mutating func removeAll() {
+        guard isKnownUniquelyReferenced(&storage) else { return self = Record() }
+        storage.name = nil
+        storage.number = nil
+        storage.transportProtocol = nil
+        storage.description = nil
+        storage.assignees = nil
+        storage.xrefs.removeAll(keepingCapacity: true)
+        storage.registrationDate = nil
+        storage.modificationDate = nil
+        storage.serviceCode = nil
+        storage.unauthorizedUse = nil
+        storage.notes.removeAll(keepingCapacity: true)
+        storage.elementOrder.removeAll(keepingCapacity: true)
+        storage.locations = FieldLocations()
+    }
+
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
     }

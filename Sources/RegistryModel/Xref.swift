@@ -23,7 +23,9 @@ public struct Xref: Hashable, Sendable {
     }
 
     /// What IANA prints between the brackets: the element text when there is one, otherwise
-    /// the target (an RFC upper-cased, `rfc6335` → `RFC6335`).
+    /// the target (an RFC upper-cased, `rfc6335` → `RFC6335`). Inlinable: writers print a
+    /// label for every xref, and a call across modules copies the whole xref first.
+    @inlinable
     public var label: String {
         if let text, !text.isEmpty { return text }
         guard let data else { return "" }

@@ -232,10 +232,15 @@ struct XMLRegistryBuilder {
         let frame = frames.removeLast()
         switch frame {
         case .record:
-            var finished = Record()
-            swap(&finished, &record)  // moves the record out without copying its fields
-            if !elementOrder.isInUsualRank { finished.elementOrder = elementOrder }
-            if let sink { sink(finished) } else { registry.records.append(finished) }
+            if !elementOrder.isInUsualRank { record.elementOrder = elementOrder }
+            if let sink {
+                sink(record)
+                record.removeAll()  // the sink is done with it: the next record reuses its box
+            } else {
+                var finished = Record()
+                swap(&finished, &record)  // moves the record out without copying its fields
+                registry.records.append(finished)
+            }
         case .person:
             registry.people!.append(person)
         case .leaf(let leaf):

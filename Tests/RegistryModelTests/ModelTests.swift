@@ -83,6 +83,30 @@ import Testing
         #expect(record.isInUsualOrder)
     }
 
+    /// A streaming reader empties its record for the next one; a copy the sink kept must not
+    /// change with it.
+    @Test func emptyingARecordLeavesItsCopiesAlone() {
+        var record = Record(
+            name: Parsed("echo"), number: Parsed("7"), transportProtocol: Parsed("tcp"), description: "Echo",
+            assignees: [Xref.person(label: "IESG")], xrefs: [Xref.reference(label: "RFC862")],
+            registrationDate: Parsed("2006-12"), modificationDate: Parsed("2024-01-05"), serviceCode: Parsed("1"),
+            unauthorizedUse: "x", notes: ["n"], elementOrder: [.number, .name])
+        record.locations[.name] = SourceLocation(line: 3, column: 5)
+        let kept = record
+        record.removeAll()
+        #expect(record == Record())
+        #expect(record.locations[.name] == nil)
+        #expect(kept.name?.text == "echo" && kept.xrefs.count == 1 && kept.notes.count == 1)
+        #expect(kept.locations[.name]?.line == 3)
+        record.name = Parsed("discard")  // now unshared: emptied in place
+        record.xrefs = [Xref.person(label: "Jon_Postel")]
+        record.notes = ["m"]
+        record.locations[.notes] = SourceLocation(line: 9, column: 1)
+        record.removeAll()
+        #expect(record == Record())
+        #expect(record.locations[.notes] == nil)
+    }
+
     @Test func fieldLocationsStoreEveryField() {
         var locations = FieldLocations()
         #expect(locations[.notes] == nil)
