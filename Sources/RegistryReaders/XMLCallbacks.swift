@@ -53,6 +53,12 @@ struct Attributes {
         bytes(of: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Where the first attribute's value starts: in the start tag itself, unless libxml2 had
+    /// to copy the value out (to expand a reference).
+    var firstValueStart: UnsafePointer<xmlChar>? {
+        count > 0 ? pointer![3] : nil
+    }
+
     /// The value's bytes in libxml2's buffer, valid during the callback only.
     func bytes(of name: StaticString) -> UnsafeBufferPointer<UInt8>? {
         for i in 0..<count where strcmp(pointer![5 * i]!, name.utf8Start) == 0 {

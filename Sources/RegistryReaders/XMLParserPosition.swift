@@ -15,17 +15,20 @@ struct XMLParserPosition {
     }
 
     /// Where the current element's start tag begins. libxml2 calls back with its cursor at the
-    /// tag's end, so walk back to the `<`, counting lines if the tag was wrapped.
-    func current() -> SourceLocation {
+    /// tag's end, so walk back to the `<`, counting lines if the tag was wrapped. `inside`, a
+    /// place in the tag after its `<` (its first attribute's value), shortens the walk when it
+    /// lies in libxml2's window of the input.
+    func current(inside: UnsafePointer<xmlChar>? = nil) -> SourceLocation {
         guard let ctxt = context else { return location(line: 0, column: 0) }
         let line = Int(xmlSAX2GetLineNumber(ctxt))
         let column = Int(xmlSAX2GetColumnNumber(ctxt))
-        guard let state = ctxt.pointee.input?.pointee, let base = state.base, var cursor = state.cur, cursor > base else {
+        guard let state = ctxt.pointee.input?.pointee, let base = state.base, let end = state.cur, end > base else {
             return location(line: line, column: column)
         }
+        var cursor = end
+        if let inside, inside > base, inside < end { cursor = inside }
         // Most tags sit on one line: find the `<`; no line break was crossed if it is nearer
         // than the column.
-        let end = cursor
         let limit = cursor - base > 65536 ? cursor - 65536 : base
         while cursor > limit, cursor.pointee != UInt8(ascii: "<") { cursor -= 1 }
         if end - cursor < column { return location(line: line, column: column - (end - cursor)) }

@@ -20,7 +20,8 @@ struct XMLRegistryBuilder {
     /// libxml2 interns names, so once the IANA namespace URI has been seen its pointer is known.
     private var namespacePointer: UnsafePointer<xmlChar>?
     private var sawRegistry = false
-    private var knownNames: [(UnsafePointer<xmlChar>, ElementName)] = []
+    /// Element names by the address libxml2 interned them at (see `elementName`).
+    private var knownNames = InlineArray<64, (UnsafePointer<xmlChar>?, ElementName?)>(repeating: (nil, nil))
     /// The current record's element order, kept only when it is not the usual one.
     private var elementOrder: [RecordElement] = []
     /// The single-valued elements seen so far in the registry and in the open record or person
@@ -126,7 +127,7 @@ struct XMLRegistryBuilder {
             }
             namespacePointer = namespace
         }
-        elementStart = position.current()
+        elementStart = position.current(inside: attributes.firstValueStart)
         let parent = frames[frames.count - 1]
         guard let name = elementName(localName), let frame = parent.child(name) else {
             return fail("unexpected element <\(String(cString: localName))> inside \(parent.description)")
@@ -151,13 +152,22 @@ struct XMLRegistryBuilder {
         frames.append(frame)
     }
 
-    /// libxml2 interns element names, so each distinct name arrives at one address: remember
-    /// the addresses seen and compare names by pointer.
+    /// libxml2 interns element names, so each distinct name arrives at one address: a hash
+    /// table of 64 slots (open addressing) remembers the name at each address seen. The
+    /// registry has 22 names and the first unknown one ends the parse, so it never fills; if
+    /// it did, names would still be matched, by their bytes.
     private mutating func elementName(_ localName: UnsafePointer<xmlChar>) -> ElementName? {
-        for (pointer, name) in knownNames where pointer == localName { return name }
-        guard let name = ElementName(localName) else { return nil }
-        knownNames.append((localName, name))
-        return name
+        var slot = Int(truncatingIfNeeded: (UInt(bitPattern: localName) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        for _ in 0..<knownNames.count {
+            guard let known = knownNames[slot].0 else {
+                let name = ElementName(localName)
+                knownNames[slot] = (localName, name)
+                return name
+            }
+            if known == localName { return knownNames[slot].1 }
+            slot = (slot + 1) & (knownNames.count - 1)
+        }
+        return ElementName(localName)
     }
 
     private mutating func open(_ frame: Frame, attributes: Attributes) {

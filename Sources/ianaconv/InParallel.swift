@@ -23,7 +23,7 @@ enum InParallel {
         }
         let helpers = (1..<max(1, min(threads, items.count))).map { _ in BackgroundThread(work) }
         work()
-        helpers.forEach { _ = $0.wait() }
+        helpers.forEach { $0.wait() }
         return slots.results()
     }
 
