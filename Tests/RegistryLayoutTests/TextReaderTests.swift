@@ -34,6 +34,24 @@ import RegistryReaders
         #expect(records[1].notes.isEmpty)
     }
 
+    /// Both groupings are valid and alike in capitals and phrases (IANA's page has such a pair,
+    /// `sallingclicker` and `salutafugijms`):
+    /// the middle line echoes the second row's name, so it opens that row's description;
+    /// with the rows renamed, the even heights win and it closes the first.
+    @Test func aLineThatCouldGoEitherWayGoesWithTheNameItEchoes() throws {
+        let page = """
+            clicker                            Salling Clicker
+                                               Salutafugi Peer Java
+            salutafugi                         Message Service
+                                               Implementation
+
+            """
+        let echoed = try records(page)
+        #expect(echoed.map { $0.description?.plainText } == ["Salling Clicker", "Salutafugi Peer Java Message Service Implementation"])
+        let renamed = try records(page.replacingOccurrences(of: "salutafugi", with: "jms-bridge"))
+        #expect(renamed.map { $0.description?.plainText } == ["Salling Clicker Salutafugi Peer Java", "Message Service Implementation"])
+    }
+
     @Test func wrappedCellsAreJoinedWithASpace() throws {
         let records = try records("""
             discard           9        tcp     Discard server that  Historic
