@@ -180,9 +180,10 @@ struct TextTable {
 /// cell (both are `<br/>`s, which are rare), then the fewest wrapped lines that start with a
 /// capital (more often a cell's first line), then the most wrapped lines that echo the row's
 /// service name, then the fewest cells that are not a whole phrase (open parenthesis, ending
-/// on "for"), then the most even row heights. Where only these soft priors told two readings
-/// apart, the row is marked as a guess. On IANA's 2026-08-17 page that leaves 3 pairs of rows
-/// wrong (6 without the name echoes), all of them among the guesses.
+/// on "for", a word repeated across a wrap), then the most even row heights. Where only these
+/// soft priors told two readings apart, the row is marked as a guess. On IANA's 2026-08-17
+/// page that leaves 2 pairs of rows wrong (6 without the name echoes and the repeated words),
+/// all of them among the guesses.
 struct RowGrouping {
     let occupancy: [UInt32]
     let anchorMask: UInt32
@@ -340,6 +341,16 @@ struct RowGrouping {
         return !Self.danglingWords.contains(word)
     }
 
+    /// The line after `line` starts with the word `line` ends with ("Module Protocol" /
+    /// "protocol for …"): text does not stutter across a wrap, two cells joined wrongly do.
+    private func repeatsWord(_ column: Int, _ line: Int) -> Bool {
+        let (upper, lower) = (cells[line * columnCount + column], cells[(line + 1) * columnCount + column])
+        guard let last = bytes[upper].split(separator: 0x20).last, let first = bytes[lower].split(separator: 0x20).first,
+            last.count > 1
+        else { return false }
+        return last.elementsEqual(first) { Self.folded($0) == Self.folded($1) }
+    }
+
     /// Two rows with the same one-line cells on their anchor lines but the last column of them
     /// (the protocol: tcp and udp of one service).
     private func isTwin(_ a: Int, _ b: Int) -> Bool {
@@ -390,6 +401,7 @@ struct RowGrouping {
                     let word = widths[(line + 1) * columnCount + column].firstWord
                     if before + 1 + word <= wrapWidths[column] { unforcedWraps += 1 }
                     if widths[(line + 1) * columnCount + column].capital { capitalContinuations += 1 }
+                    if repeatsWord(column, line) { brokenPhrases += 1 }
                 }
             }
         }

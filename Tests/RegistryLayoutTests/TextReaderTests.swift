@@ -52,6 +52,23 @@ import RegistryReaders
         #expect(renamed.map { $0.description?.plainText } == ["Salling Clicker Salutafugi Peer Java", "Message Service Implementation"])
     }
 
+    /// As `asam-cmp` and `aseba` on IANA's page: the middle line, joined to the row above, would
+    /// repeat the word that row ends with; text does not stutter across a wrap, so it opens
+    /// the row below. Without the repeated word, the even heights win.
+    @Test func aLineThatWouldStutterOpensTheNextRow() throws {
+        let page = """
+            capture           1        udp     Capture Protocol
+                                               protocol for event
+            aseba             2        tcp     architecture for
+                                               robots
+
+            """
+        let apart = try records(page)
+        #expect(apart.map { $0.description?.plainText } == ["Capture Protocol", "protocol for event architecture for robots"])
+        let joined = try records(page.replacingOccurrences(of: "protocol for event", with: "used for event    "))
+        #expect(joined.map { $0.description?.plainText } == ["Capture Protocol used for event", "architecture for robots"])
+    }
+
     @Test func wrappedCellsAreJoinedWithASpace() throws {
         let records = try records("""
             discard           9        tcp     Discard server that  Historic
