@@ -66,3 +66,17 @@ for job in xml-csv csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xm
   kb=$(tail -1 "$work/memory")
   printf 'peak memory %-8s %6.1f MB   (target <= 64 MB)\n' "$job" "$(awk -v k="$kb" 'BEGIN {print k / 1024}')"
 done
+
+# Instructions, which unlike times do not move with the load on the machine (two vCPUs that
+# share a core swing the times above by 30 %): counted by callgrind over every thread, when
+# valgrind is installed. A two-thread job's count is its work, not its wall time.
+if command -v valgrind >/dev/null 2>&1; then
+  echo
+  declare -A instructions
+  for job in xml-csv validate-xml xmllint-stream xmllint-sax; do
+    valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" ${command[$job]} >/dev/null 2>"$work/callgrind.log" || true
+    instructions[$job]=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/callgrind.log")
+    printf 'instructions %-15s %6.0f M\n' "$job" "$(awk -v n="${instructions[$job]}" 'BEGIN {print n / 1e6}')"
+  done
+  echo "xml-csv / xmllint --stream, xml-csv / xmllint --sax, in instructions: $(ratio "${instructions[xml-csv]}" "${instructions[xmllint-stream]}") and $(ratio "${instructions[xml-csv]}" "${instructions[xmllint-sax]}")"
+fi
