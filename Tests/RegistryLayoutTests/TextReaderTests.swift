@@ -34,39 +34,36 @@ import RegistryReaders
         #expect(records[1].notes.isEmpty)
     }
 
-    /// Both groupings are valid and alike in capitals and phrases (IANA's page has such a pair,
-    /// `sallingclicker` and `salutafugijms`):
-    /// the middle line echoes the second row's name, so it opens that row's description;
-    /// with the rows renamed, the even heights win and it closes the first.
-    @Test func aLineThatCouldGoEitherWayGoesWithTheNameItEchoes() throws {
-        let page = """
+    /// Two rows that both groupings fit, alike in capitals and phrases, as pairs on IANA's page
+    /// (`sallingclicker`/`salutafugijms`, `asam-cmp`/`aseba`), and the cue that decides them:
+    /// the middle line echoes the second row's name, or would repeat the word the first row
+    /// ends with. With the cue replaced, the even heights win and the line closes the first row.
+    static let ambiguousPairs: [(page: String, cue: String, plain: String, withCue: [String], without: [String])] = [
+        ("""
             clicker                            Salling Clicker
                                                Salutafugi Peer Java
             salutafugi                         Message Service
                                                Implementation
 
-            """
-        let echoed = try records(page)
-        #expect(echoed.map { $0.description?.plainText } == ["Salling Clicker", "Salutafugi Peer Java Message Service Implementation"])
-        let renamed = try records(page.replacingOccurrences(of: "salutafugi", with: "jms-bridge"))
-        #expect(renamed.map { $0.description?.plainText } == ["Salling Clicker Salutafugi Peer Java", "Message Service Implementation"])
-    }
-
-    /// As `asam-cmp` and `aseba` on IANA's page: the middle line, joined to the row above, would
-    /// repeat the word that row ends with; text does not stutter across a wrap, so it opens
-    /// the row below. Without the repeated word, the even heights win.
-    @Test func aLineThatWouldStutterOpensTheNextRow() throws {
-        let page = """
+            """, "salutafugi", "jms-bridge",
+         ["Salling Clicker", "Salutafugi Peer Java Message Service Implementation"],
+         ["Salling Clicker Salutafugi Peer Java", "Message Service Implementation"]),
+        ("""
             capture           1        udp     Capture Protocol
                                                protocol for event
             aseba             2        tcp     architecture for
                                                robots
 
-            """
-        let apart = try records(page)
-        #expect(apart.map { $0.description?.plainText } == ["Capture Protocol", "protocol for event architecture for robots"])
-        let joined = try records(page.replacingOccurrences(of: "protocol for event", with: "used for event    "))
-        #expect(joined.map { $0.description?.plainText } == ["Capture Protocol used for event", "architecture for robots"])
+            """, "protocol for event", "used for event    ",
+         ["Capture Protocol", "protocol for event architecture for robots"],
+         ["Capture Protocol used for event", "architecture for robots"]),
+    ]
+
+    @Test(arguments: ambiguousPairs.indices)
+    func aLineThatCouldGoEitherWayFollowsItsCue(pair: Int) throws {
+        let (page, cue, plain, withCue, without) = Self.ambiguousPairs[pair]
+        #expect(try records(page).map { $0.description?.plainText } == withCue)
+        #expect(try records(page.replacingOccurrences(of: cue, with: plain)).map { $0.description?.plainText } == without)
     }
 
     @Test func wrappedCellsAreJoinedWithASpace() throws {
