@@ -7,10 +7,17 @@ public enum TransportProtocol: String, TextRepresentable, CaseIterable, Comparab
     }
 
     public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
-        func spells(_ name: StaticString) -> Bool {
-            UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).elementsEqual(bytes)
+        guard let found = Self.allCases.first(where: { utf8(bytes, spells: $0.spelling) }) else { return nil }
+        self = found
+    }
+
+    private var spelling: StaticString {
+        switch self {
+        case .tcp: "tcp"
+        case .udp: "udp"
+        case .sctp: "sctp"
+        case .dccp: "dccp"
         }
-        if spells("tcp") { self = .tcp } else if spells("udp") { self = .udp } else if spells("sctp") { self = .sctp } else if spells("dccp") { self = .dccp } else { return nil }
     }
 
     public var text: String { rawValue }

@@ -195,9 +195,9 @@ struct XMLRegistryBuilder {
             noteRecordElement(.assignee, field: .assignee)
             record.assignees = record.assignees ?? []
         case .xref(let owner):
-            guard let type = attribute("type") else { return fail("<xref> has no type attribute") }
+            guard let type = attributes.bytes(of: "type") else { return fail("<xref> has no type attribute") }
             xref = Xref(
-                type: XrefType(type), data: attribute("data"),
+                type: XrefType(utf8: type), data: attribute("data"),
                 attributes: attributes.extras(besides: ["type", "data"]),
                 location: elementStart)
             if owner == .recordXref { noteRecordElement(.xref, field: nil) }
@@ -211,7 +211,8 @@ struct XMLRegistryBuilder {
             case .footnote: footnoteAnchor = attribute("anchor") ?? ""
             case .expert: break
             }
-            richTexts = [RichText()]
+            richTexts.removeAll(keepingCapacity: true)  // one array for every rich element
+            richTexts.append(RichText())
             text.removeAll()
         case .paragraph:
             richTexts.append(RichText())
@@ -257,8 +258,7 @@ struct XMLRegistryBuilder {
             closeLeaf(leaf)
             text.removeAll()
         case .xref(let owner):
-            let content = takeText()
-            xref.text = content.isEmpty ? nil : content
+            xref.text = text.isEmpty ? nil : takeText()
             switch owner {
             case .registryReference: registry.references.append(xref)
             case .recordXref: record.xrefs.append(xref)

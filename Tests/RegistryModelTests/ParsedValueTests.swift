@@ -49,6 +49,7 @@ import Testing
         "0", "1", "1023", "65535", "65536", "080", "00", "5-5", "10-1", "1-2", "49152-65535", "-1", "1-", "",
         "tcp", "udp", "sctp", "dccp", "TCP", "tc", "tcpx", "2024-02-29", "2023-02-29", "2006-12", "2024-1-05",
         "4294967295", "4294967296", "a", "1 ", "é", "http", "-x-",
+        "person", "rfc", "draft", "uri", "text", "note", "Person", "rfcs", "persons",
     ]
 
     func agree<Value: TextRepresentable>(_: Value.Type, _ text: String) -> Bool {
@@ -63,6 +64,8 @@ import Testing
         #expect(agree(RegistryDate.self, text))
         #expect(agree(ServiceCode.self, text))
         #expect(agree(ServiceName.self, text))
+        var bytes = text
+        #expect(bytes.withUTF8 { XrefType(utf8: $0) } == XrefType(text), "xref type \(text)")
     }
 }
 
