@@ -345,10 +345,11 @@ struct RowGrouping {
     /// "protocol for …"): text does not stutter across a wrap, two cells joined wrongly do.
     private func repeatsWord(_ column: Int, _ line: Int) -> Bool {
         let (upper, lower) = (cells[line * columnCount + column], cells[(line + 1) * columnCount + column])
-        guard let last = bytes[upper].split(separator: 0x20).last, let first = bytes[lower].split(separator: 0x20).first,
-            last.count > 1
-        else { return false }
-        return last.elementsEqual(first) { Self.folded($0) == Self.folded($1) }
+        // The words found in place (cells are trimmed of blanks): this runs for every reading.
+        let last = (bytes[upper].lastIndex(where: isBlank).map { $0 + 1 } ?? upper.lowerBound)..<upper.upperBound
+        let first = lower.lowerBound..<(bytes[lower].firstIndex(where: isBlank) ?? lower.upperBound)
+        return last.count > 1 && last.count == first.count
+            && zip(last, first).allSatisfy { Self.folded(bytes[$0]) == Self.folded(bytes[$1]) }
     }
 
     /// Two rows with the same one-line cells on their anchor lines but the last column of them
@@ -415,17 +416,19 @@ struct RowGrouping {
     /// next goes with the name it echoes. Lines on the anchor count for every reading alike.
     private func nameEchoes(top: Int, bottom: Int) -> Int {
         guard top < bottom, let anchor = (top...bottom).first(where: { !cells[$0 * columnCount].isEmpty }) else { return 0 }
-        let name = bytes[cells[anchor * columnCount]].map(Self.folded)
+        let name = cells[anchor * columnCount]
         guard name.count >= 4 else { return 0 }
+        // Compared in place, folded byte by byte: this runs for every reading of every row.
+        func same(_ a: Int, _ b: Int) -> Bool { (0..<4).allSatisfy { Self.folded(bytes[a + $0]) == Self.folded(bytes[b + $0]) } }
         var echoes = 0
         for line in top...bottom where line != anchor {
             for column in 1..<columnCount where anchorMask & (1 << UInt32(column)) == 0 {
-                let text = bytes[cells[line * columnCount + column]].map(Self.folded)
+                let text = cells[line * columnCount + column]
                 guard text.count >= 4 else { continue }
-                for start in 0...(name.count - 4) {
-                    let piece = name[start..<start + 4]
-                    guard piece.allSatisfy(Self.isAlphanumeric) else { continue }
-                    if text.indices.dropLast(3).contains(where: { text[$0..<$0 + 4].elementsEqual(piece) }) { echoes += 1 }
+                for start in name.lowerBound...(name.upperBound - 4)
+                where (start..<start + 4).allSatisfy({ Self.isAlphanumeric(Self.folded(bytes[$0])) })
+                    && (text.lowerBound...(text.upperBound - 4)).contains(where: { same($0, start) }) {
+                    echoes += 1
                 }
             }
         }
