@@ -26,7 +26,9 @@ extension Xref {
         return Xref(type: .text, text: label, location: location)
     }
 
-    /// True when the label alone gives this xref back (type, target, text and all).
+    /// True when the label alone gives this xref back (type, target, text and all). Inlinable:
+    /// writers ask it of every xref, and a call across modules copies the xref first.
+    @inlinable
     public var survivesAsLabel: Bool {
         if type == .person {  // the common case, decided without building an xref
             return data != nil && !data!.isEmpty && text == nil && attributes.isEmpty

@@ -217,6 +217,18 @@ public struct Record: Hashable, Sendable {
         }
     }
 
+    /// The elements present but empty (`<name/>`, `<note/>`) among those a layout of cells
+    /// shows one to a cell: such a cell reads back as no element. Counted on the box's fields
+    /// in place, as writers ask it of every record.
+    public var emptyCellElements: Int {
+        func count(_ isEmpty: Bool?) -> Int { isEmpty == true ? 1 : 0 }
+        return count(storage.name?.isEmpty) + count(storage.number?.isEmpty)
+            + count(storage.transportProtocol?.isEmpty) + count(storage.registrationDate?.isEmpty)
+            + count(storage.modificationDate?.isEmpty) + count(storage.serviceCode?.isEmpty)
+            + count(storage.unauthorizedUse?.isEmpty)
+            + (storage.notes.count == 1 && storage.notes[0].isEmpty ? 1 : 0)
+    }
+
     /// The record's own person xrefs: its contacts.
     public var contacts: [Xref] { xrefs.filter { $0.type == .person } }
 

@@ -38,13 +38,7 @@ extension LossReport {
     /// A layout of cells (CSV, HTML, the text page) shows an empty element as an empty cell,
     /// which reads back as no element at all.
     mutating func noteEmptyElements(_ record: Record) {
-        func count(_ isEmpty: Bool?) -> Int { isEmpty == true ? 1 : 0 }
-        let empty = count(record.name?.isEmpty) + count(record.number?.isEmpty)
-            + count(record.transportProtocol?.isEmpty) + count(record.registrationDate?.isEmpty)
-            + count(record.modificationDate?.isEmpty) + count(record.serviceCode?.isEmpty)
-            + count(record.unauthorizedUse?.isEmpty)
-            + (record.notes.count == 1 && record.notes[0].isEmpty ? 1 : 0)
-        note(.emptyElements, count: empty)
+        note(.emptyElements, count: record.emptyCellElements)
     }
 }
 

@@ -107,6 +107,13 @@ import Testing
         #expect(record.locations[.notes] == nil)
     }
 
+    /// `<name/>`, `<number/>` and a lone `<note/>` would be empty cells; two notes share one.
+    @Test func countsTheEmptyElementsACellWouldLose() {
+        #expect(Record(name: Parsed("echo"), notes: ["n"]).emptyCellElements == 0)
+        #expect(Record(name: Parsed(""), number: Parsed(""), notes: [""]).emptyCellElements == 3)
+        #expect(Record(notes: ["", ""]).emptyCellElements == 0)
+    }
+
     @Test func fieldLocationsStoreEveryField() {
         var locations = FieldLocations()
         #expect(locations[.notes] == nil)
