@@ -137,13 +137,14 @@ public struct Record: Hashable, Sendable {
         storage.transportProtocol = nil
         storage.description = nil
         storage.assignees = nil
-        storage.xrefs.removeAll(keepingCapacity: true)
         storage.registrationDate = nil
         storage.modificationDate = nil
         storage.serviceCode = nil
         storage.unauthorizedUse = nil
-        storage.notes.removeAll(keepingCapacity: true)
-        storage.elementOrder.removeAll(keepingCapacity: true)
+        // Most records have no notes and the usual order: skip the generic removal for them.
+        if !storage.xrefs.isEmpty { storage.xrefs.removeAll(keepingCapacity: true) }
+        if !storage.notes.isEmpty { storage.notes.removeAll(keepingCapacity: true) }
+        if !storage.elementOrder.isEmpty { storage.elementOrder.removeAll(keepingCapacity: true) }
         storage.locations = FieldLocations()
     }
 
