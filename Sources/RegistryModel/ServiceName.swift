@@ -57,6 +57,13 @@ public enum ServiceNameViolation: String, Hashable, Sendable, CaseIterable {
 
 /// Lower-cases ASCII letters only: service names compare case-insensitively in US-ASCII.
 public func asciiLowercased(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return text }
-    return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    guard text.utf8.contains(where: { asciiLowercased($0) != $0 }) else { return text }
+    return String(decoding: text.utf8.map(asciiLowercased), as: UTF8.self)
+}
+
+/// One byte lower-cased if it is an ASCII capital: readers compare words case-insensitively
+/// byte by byte.
+@inlinable
+public func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
 }

@@ -92,7 +92,7 @@ struct CellContent {
     /// 112 unauthorized-use texts open with "Known" or "Unauthorized".
     static func openingBonus(_ text: String, as column: RegistryColumn) -> Int {
         guard column == .notes || column == .unauthorizedUse else { return 0 }
-        let lower = text.utf8.prefix(24).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        let lower = text.utf8.prefix(24).map(asciiLowercased)
         func opens(_ words: String) -> Bool { lower.starts(with: words.utf8) }
         if column == .notes { return noteOpenings.contains(where: opens) ? 45 : 0 }
         if opens("known ") { return 6 }  // before "Known UNAUTHORIZED", not after
@@ -139,7 +139,7 @@ struct CellContent {
     /// Where the words of unauthorized use occur in `bytes` (offsets into its base).
     static func unauthorizedUseWords(in bytes: ArraySlice<UInt8>) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        let lower = bytes.map(asciiLowercased)
         for word in unauthorizedUseWords {
             let needle = Array(word.utf8)
             guard lower.count >= needle.count else { continue }

@@ -1,3 +1,5 @@
+import RegistryModel
+
 /// A table of a plain-text page, as a text browser lays out an HTML table:
 ///
 /// - columns are fixed-width and separated by blanks, so a column boundary is a run of display
@@ -349,7 +351,7 @@ struct RowGrouping {
         let last = (bytes[upper].lastIndex(where: isBlank).map { $0 + 1 } ?? upper.lowerBound)..<upper.upperBound
         let first = lower.lowerBound..<(bytes[lower].firstIndex(where: isBlank) ?? lower.upperBound)
         return last.count > 1 && last.count == first.count
-            && zip(last, first).allSatisfy { Self.folded(bytes[$0]) == Self.folded(bytes[$1]) }
+            && zip(last, first).allSatisfy { asciiLowercased(bytes[$0]) == asciiLowercased(bytes[$1]) }
     }
 
     /// Two rows with the same one-line cells on their anchor lines but the last column of them
@@ -419,14 +421,14 @@ struct RowGrouping {
         let name = cells[anchor * columnCount]
         guard name.count >= 4 else { return 0 }
         // Compared in place, folded byte by byte: this runs for every reading of every row.
-        func same(_ a: Int, _ b: Int) -> Bool { (0..<4).allSatisfy { Self.folded(bytes[a + $0]) == Self.folded(bytes[b + $0]) } }
+        func same(_ a: Int, _ b: Int) -> Bool { (0..<4).allSatisfy { asciiLowercased(bytes[a + $0]) == asciiLowercased(bytes[b + $0]) } }
         var echoes = 0
         for line in top...bottom where line != anchor {
             for column in 1..<columnCount where anchorMask & (1 << UInt32(column)) == 0 {
                 let text = cells[line * columnCount + column]
                 guard text.count >= 4 else { continue }
                 for start in name.lowerBound...(name.upperBound - 4)
-                where (start..<start + 4).allSatisfy({ Self.isAlphanumeric(Self.folded(bytes[$0])) })
+                where (start..<start + 4).allSatisfy({ Self.isAlphanumeric(asciiLowercased(bytes[$0])) })
                     && (text.lowerBound...(text.upperBound - 4)).contains(where: { same($0, start) }) {
                     echoes += 1
                 }
@@ -435,12 +437,8 @@ struct RowGrouping {
         return min(echoes, 15)
     }
 
+    /// A lower-case ASCII letter or a digit.
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-    }
-
-    /// ASCII lower case, for comparing names with text.
-    private static func folded(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || isDigit(byte)
     }
 }
