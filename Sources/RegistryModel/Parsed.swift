@@ -91,11 +91,15 @@ extension TextRepresentable {
     }
 }
 
-extension TextRepresentable {
-    /// For values that parse bytes: the String's bytes.
+/// A value parsed from its UTF-8 bytes (numbers, dates): it implements
+/// `init?(canonicalUTF8:)`, and its String parse is the parse of the String's bytes.
+public protocol UTF8Parsable: TextRepresentable {}
+
+extension UTF8Parsable {
     @inlinable
-    static func parsing(_ text: String) -> Self? {
+    public init?(canonicalText text: String) {
         var text = text
-        return text.withUTF8 { Self(canonicalUTF8: $0) }
+        guard let value = text.withUTF8({ Self(canonicalUTF8: $0) }) else { return nil }
+        self = value
     }
 }

@@ -1,6 +1,6 @@
 /// A port number or an inclusive range of them, `N` or `N-M`, with `N <= M <= 65535`.
 /// The bounds are checked once, here; a value of this type is always a real range.
-public struct PortRange: TextRepresentable, Comparable {
+public struct PortRange: UTF8Parsable, Comparable {
     public let lower: UInt16
     public let upper: UInt16
 
@@ -13,11 +13,6 @@ public struct PortRange: TextRepresentable, Comparable {
     public init(port: UInt16) {
         lower = port
         upper = port
-    }
-
-    public init?(canonicalText text: String) {
-        guard let range = Self.parsing(text) else { return nil }
-        self = range
     }
 
     public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {

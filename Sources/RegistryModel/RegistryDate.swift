@@ -1,6 +1,6 @@
 /// A registration or modification date as the registry writes it: `YYYY-MM-DD`, or `YYYY-MM`
 /// for old entries whose day was never recorded. Always a real calendar date.
-public struct RegistryDate: TextRepresentable, Comparable {
+public struct RegistryDate: UTF8Parsable, Comparable {
     public let year: UInt16
     public let month: UInt8
     /// nil when the registry gives only the month.
@@ -14,11 +14,6 @@ public struct RegistryDate: TextRepresentable, Comparable {
         self.year = year
         self.month = month
         self.day = day
-    }
-
-    public init?(canonicalText text: String) {
-        guard let date = Self.parsing(text) else { return nil }
-        self = date
     }
 
     public init?(canonicalUTF8 b: UnsafeBufferPointer<UInt8>) {

@@ -1,14 +1,9 @@
 /// A DCCP service code (RFC 4340 §8.1.2): an unsigned 32-bit integer in canonical decimal.
 /// Whether the code is *allowed* (4294967295 is not) is the validator's question, not the parser's.
-public struct ServiceCode: TextRepresentable {
+public struct ServiceCode: UTF8Parsable {
     public let value: UInt32
 
     public init(_ value: UInt32) { self.value = value }
-
-    public init?(canonicalText text: String) {
-        guard let code = Self.parsing(text) else { return nil }
-        self = code
-    }
 
     public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let value = canonicalDecimal(bytes, limit: UInt64(UInt32.max)) else { return nil }
