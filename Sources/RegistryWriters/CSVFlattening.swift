@@ -37,7 +37,7 @@ struct CSVFlattening {
         labels.removeAll()
         // Through a buffer, so that each xref is read in place, not copied out of the array.
         xrefs.withUnsafeBufferPointer { xrefs in
-            for i in xrefs.indices where people.map({ $0 == (xrefs[i].type == .person) }) ?? true {
+            for i in xrefs.indices where people.map({ $0 == isPerson(xrefs[i]) }) ?? true {
                 labels.append(UInt8(ascii: "["))
                 labels.append(xrefs[i].label)
                 labels.append(UInt8(ascii: "]"))

@@ -103,12 +103,7 @@ public struct CSVRowWriter: RecordStream, @unchecked Sendable {  // its buffers 
     /// its quotes doubled.
     private mutating func commitField() {
         let bytes = UnsafeBufferPointer(rebasing: row.bytes[fieldStart...])
-        var quoted = false
-        for byte in bytes where Self.needsQuotes(byte) {
-            quoted = true
-            break
-        }
-        guard quoted else { return }
+        guard bytes.contains(where: Self.needsQuotes) else { return }
         quoting.removeAll()
         quoting.append(bytes)
         row.truncate(to: fieldStart)

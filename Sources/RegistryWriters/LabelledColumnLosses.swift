@@ -12,7 +12,7 @@ extension LossReport {
             var contactsFirst = true
             for i in xrefs.indices {
                 if !xrefs[i].survivesAsLabel { lostTargets += 1 }
-                if xrefs[i].type != .person {
+                if !isPerson(xrefs[i]) {
                     referenceSeen = true
                 } else if referenceSeen {
                     contactsFirst = false
