@@ -180,12 +180,13 @@ struct TextTable {
 /// row with the name and port of the row above, its tcp/udp twin, almost always has the same
 /// text), then the fewest wraps where the next word would have fitted or empty lines inside a
 /// cell (both are `<br/>`s, which are rare), then the fewest wrapped lines that start with a
-/// capital (more often a cell's first line), then the most wrapped lines that echo the row's
-/// service name, then the fewest cells that are not a whole phrase (open parenthesis, ending
-/// on "for", a word repeated across a wrap), then the most even row heights. Where only these
-/// soft priors told two readings apart, the row is marked as a guess. On IANA's 2026-08-17
-/// page that leaves 2 pairs of rows wrong (6 without the name echoes and the repeated words),
-/// all of them among the guesses.
+/// capital or with the row's service name (more often a cell's first line), then the most
+/// wrapped lines that echo the row's service name, then the fewest cells that are not a whole
+/// phrase (open parenthesis, ending on "for", a word repeated across a wrap), then the most
+/// even row heights. Where only these soft priors told two readings apart, the row is marked
+/// as a guess. On IANA's 2026-08-17 page that leaves 1 pair of rows wrong (`egistix`/`eheap`,
+/// which nothing on the page tells apart; 6 pairs without the name cues and the repeated
+/// words), among the guesses.
 struct RowGrouping {
     let occupancy: [UInt32]
     let anchorMask: UInt32
@@ -382,8 +383,10 @@ struct RowGrouping {
         let height = bottom - top + 1
         var tallest = 0
         var unforcedWraps = 0
-        var capitalContinuations = 0
+        // Wrapped lines that look like a cell's first line: a capital, or the row's own name.
+        var openingContinuations = 0
         var brokenPhrases = 0
+        let name = nameLine(top: top, bottom: bottom).map { cells[$0 * columnCount] }
         for column in 0..<columnCount {
             let bit: UInt32 = 1 << UInt32(column)
             var first = -1
@@ -403,12 +406,14 @@ struct RowGrouping {
                     let before = widths[line * columnCount + column].line
                     let word = widths[(line + 1) * columnCount + column].firstWord
                     if before + 1 + word <= wrapWidths[column] { unforcedWraps += 1 }
-                    if widths[(line + 1) * columnCount + column].capital { capitalContinuations += 1 }
+                    if widths[(line + 1) * columnCount + column].capital || opensWithName(column, line + 1, name) {
+                        openingContinuations += 1
+                    }
                     if repeatsWord(column, line) { brokenPhrases += 1 }
                 }
             }
         }
-        return (height - tallest) * 1_000_000_000 + unforcedWraps * 1_000_000 + capitalContinuations * 1_000 + brokenPhrases * 100 + height * height
+        return (height - tallest) * 1_000_000_000 + unforcedWraps * 1_000_000 + openingContinuations * 1_000 + brokenPhrases * 100 + height * height
             - nameEchoes(top: top, bottom: bottom) * 600
     }
 
@@ -417,7 +422,7 @@ struct RowGrouping {
     /// descriptions often spell the name out, so a line that could close one row or open the
     /// next goes with the name it echoes. Lines on the anchor count for every reading alike.
     private func nameEchoes(top: Int, bottom: Int) -> Int {
-        guard top < bottom, let anchor = (top...bottom).first(where: { !cells[$0 * columnCount].isEmpty }) else { return 0 }
+        guard top < bottom, let anchor = nameLine(top: top, bottom: bottom) else { return 0 }
         let name = cells[anchor * columnCount]
         guard name.count >= 4 else { return 0 }
         // Compared in place, folded byte by byte: this runs for every reading of every row.
@@ -435,6 +440,22 @@ struct RowGrouping {
             }
         }
         return min(echoes, 15)
+    }
+
+    /// The line of the row's service name (the first column's text): its anchor line.
+    private func nameLine(top: Int, bottom: Int) -> Int? {
+        (top...bottom).first { !cells[$0 * columnCount].isEmpty }
+    }
+
+    /// The cell's text starts with the row's service name as a whole word, in any case
+    /// (`serendipd`: "serendiPd Shared Patches for"): where a description names its service,
+    /// it does so on its first line, so a wrapped line that does is more likely a cell's start.
+    /// Names shorter than four letters are common words ("see") and do not count.
+    private func opensWithName(_ column: Int, _ line: Int, _ name: Range<Int>?) -> Bool {
+        guard let name, name.count >= 4 else { return false }
+        let text = cells[line * columnCount + column]
+        guard text.count >= name.count, text.count == name.count || isBlank(bytes[text.lowerBound + name.count]) else { return false }
+        return zip(name, text).allSatisfy { asciiLowercased(bytes[$0]) == asciiLowercased(bytes[$1]) }
     }
 
     /// A lower-case ASCII letter or a digit.

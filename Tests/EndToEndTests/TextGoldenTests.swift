@@ -42,7 +42,7 @@ import XMLTreeDiff
         }
         #expect(unflagged.isEmpty, "differing records without a warning: \(unflagged.prefix(3))")
         print("\(guesses.count) rows reported as guesses; \(differing.count) records differ, each among them")
-        #expect(percent >= 99.97, "\(String(format: "%.2f", percent)) % recovered; \(differing.count) differ, first: \(differing.prefix(5).joined(separator: "\n"))")
+        #expect(percent >= 99.98, "\(String(format: "%.2f", percent)) % recovered; \(differing.count) differ, first: \(differing.prefix(5).joined(separator: "\n"))")
         withKnownIssue("target 100 %: \(differing.count) rows of IANA's page are geometrically ambiguous") {
             #expect(percent == 100, "first differing: \(differing.prefix(3).joined(separator: "\n"))")
         }

@@ -34,10 +34,11 @@ import RegistryReaders
         #expect(records[1].notes.isEmpty)
     }
 
-    /// Two rows that both groupings fit, alike in capitals and phrases, as pairs on IANA's page
-    /// (`sallingclicker`/`salutafugijms`, `asam-cmp`/`aseba`), and the cue that decides them:
-    /// the middle line echoes the second row's name, or would repeat the word the first row
-    /// ends with. With the cue replaced, the even heights win and the line closes the first row.
+    /// Two rows that both groupings fit, as pairs on IANA's page (`sallingclicker`/
+    /// `salutafugijms`, `asam-cmp`/`aseba`, `sepvsync`/`serendipd`), and the cue that decides
+    /// them: the middle line echoes the second row's name, or would repeat the word the first
+    /// row ends with, or the line after it opens with the second row's name. With the cue
+    /// replaced, the capitals and the even heights decide, the other way.
     static let ambiguousPairs: [(page: String, cue: String, plain: String, withCue: [String], without: [String])] = [
         ("""
             clicker                            Salling Clicker
@@ -57,6 +58,15 @@ import RegistryReaders
             """, "protocol for event", "used for event    ",
          ["Capture Protocol", "protocol for event architecture for robots"],
          ["Capture Protocol used for event", "architecture for robots"]),
+        ("""
+            sepv                               SEPV Data
+                                               Synchronization
+            patchd                             patchd Patches for
+                                               Pure Data
+
+            """, "patchd Patches", "graphs Patches",
+         ["SEPV Data Synchronization", "patchd Patches for Pure Data"],
+         ["SEPV Data", "Synchronization graphs Patches for Pure Data"]),
     ]
 
     @Test(arguments: ambiguousPairs.indices)
