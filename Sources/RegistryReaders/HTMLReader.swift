@@ -12,9 +12,24 @@ public enum HTMLReader: RegistryReader {
     public static let name = "html"
     public static let aliases = ["xhtml"]
 
+    /// The head names the page HTML: `<html` or `<!DOCTYPE html`, in any case. Searched in
+    /// the bytes (every input is sniffed, so no String of the head is made), and for XHTML
+    /// too, which starts with `<?xml` as registry XML does.
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: head, as: UTF8.self).lowercased()
-        return text.contains("<html") || text.contains("<!doctype html")
+        contains(head, ignoringASCIICase: "<html") || contains(head, ignoringASCIICase: "<!doctype html")
+    }
+
+    /// `lowercaseNeedle` (ASCII, lower case) occurs in `bytes` in any ASCII case.
+    private static func contains(_ bytes: ArraySlice<UInt8>, ignoringASCIICase lowercaseNeedle: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: lowercaseNeedle.utf8Start, count: lowercaseNeedle.utf8CodeUnitCount)
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var start = bytes.startIndex
+        while let found = bytes[start...].firstIndex(where: { asciiLowercased($0) == first }) {
+            guard bytes.endIndex - found >= needle.count else { return false }
+            if zip(bytes[found...], needle).allSatisfy({ asciiLowercased($0) == $1 }) { return true }
+            start = found + 1
+        }
+        return false
     }
 
     public static func read(_ original: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {

@@ -12,7 +12,8 @@ public enum XMLReader: SplittableRegistryReader {
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
         let start = contentStart(head)
-        return start.starts(with: Array("<?xml".utf8)) && !looksLikeHTML(head)
+        // An XHTML page also starts with `<?xml`; it is the HTML layout's.
+        return start.starts(with: Array("<?xml".utf8)) && !HTMLReader.recognizes(head)
             || start.starts(with: Array("<registry".utf8))
     }
 
@@ -42,11 +43,5 @@ public enum XMLReader: SplittableRegistryReader {
         try XMLRegistryBuilder.parse(builder)
         diagnostics += builder.pointee.diagnostics
         return builder.pointee.registry
-    }
-
-    /// An XHTML page also starts with `<?xml`; it is the HTML layout's.
-    private static func looksLikeHTML(_ head: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: head, as: UTF8.self).lowercased()
-        return text.contains("<html") || text.contains("<!doctype html")
     }
 }

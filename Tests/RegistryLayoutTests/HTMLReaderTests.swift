@@ -263,6 +263,13 @@ private func firstRecord(_ html: String) throws -> Record {
         #expect(HTMLReader.recognizes(Array("  <HTML><body>".utf8)[...]))
         #expect(!HTMLReader.recognizes(Array("<?xml version='1.0'?><registry".utf8)[...]))
         #expect(!HTMLReader.recognizes(Array("Service Name,Port Number".utf8)[...]))
+        // The byte search: any case, a near miss before the match, the match at the very end,
+        // a match cut short by the end of the head, a slice that does not start at 0.
+        #expect(HTMLReader.recognizes(Array("<!-- x --><!DocType HTML>".utf8)[...]))
+        #expect(HTMLReader.recognizes(Array("<<htm <hTmL".utf8)[...]))
+        #expect(!HTMLReader.recognizes(Array("<?xml?><registry><htm".utf8)[...]))
+        #expect(HTMLReader.recognizes(Array("<registry><html".utf8)[10...]))
+        #expect(!HTMLReader.recognizes(Array("<html><registry>".utf8)[1...]))
         #expect(Readers.reader(named: "XHTML")?.name == "html")
     }
 }
