@@ -57,8 +57,8 @@ public struct ValidationInput: Sendable {
     }
 
     /// The ports every record describes, for the rules that ask whether a port has any entry
-    /// (counterparts, gaps). Built on first use and then shared: it walks every record and
-    /// 65,536 slots per protocol.
+    /// (counterparts, gaps). Built on first use and then shared: it walks and sorts every
+    /// record.
     var describedPorts: PortIndex {
         shared.describedPorts(of: registry.records)
     }
