@@ -29,11 +29,12 @@ declare -A command=(
   [xmllint-stream]="xmllint --stream --noout $xml"
   [xmllint-sax]="xmllint --sax --noout $xml"
   [startup]="$bin --version"
+  [validate-sample]="$bin validate $here/Samples/registry.xml"  # a pre-commit run: start-up and a small file
 )
 # Where each job's standard output goes: a file for the conversion that writes there (as in
 # `ianaconv xml csv < in > out`), /dev/null for the rest.
 declare -A stdout_to=([xml-csv-stdout]="$work/stdout.csv")
-jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv validate-html validate-txt xmllint-stream xmllint-sax startup)
+jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv validate-html validate-txt xmllint-stream xmllint-sax startup validate-sample)
 declare -A times
 for job in "${jobs[@]}"; do ${command[$job]} >"${stdout_to[$job]:-/dev/null}" 2>/dev/null || true; done  # warm the cache
 for ((run = 0; run < runs; run++)); do
