@@ -1,25 +1,14 @@
 @testable import RegistryValidation
 import RegistryModel
+import TestSupport
 import Testing
 
 /// The port index against the plain reading of its questions, port by port, on random
 /// registries: overlapping and touching ranges, repeated ports, protocol-less entries, ports 0
 /// and 65535.
 @Suite struct PortIndexTests {
-    /// A deterministic generator (SplitMix64), so a failure repeats.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func randomRecords(seed: UInt64) -> [Record] {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         // A narrow window, so runs touch and overlap; the edges of the port space too.
         let base = [0, 100, 65_500][Int.random(in: 0..<3, using: &random)]
         return (0..<Int.random(in: 0..<40, using: &random)).map { _ in
@@ -32,7 +21,7 @@ import Testing
         }
     }
 
-    /// Whether record `index` describes `port` on `transport`.
+    /// Whether `record` describes `port` on `transport`.
     static func describes(_ record: Record, _ port: Int, _ transport: TransportProtocol) -> Bool {
         guard let range = record.portRange, Int(range.lower) <= port, port <= Int(range.upper) else { return false }
         return record.transport == nil || record.transport == transport
@@ -42,7 +31,7 @@ import Testing
     func answersAsAPortByPortScanWould(seed: UInt64) throws {
         let records = Self.randomRecords(seed: seed)
         let index = PortIndex(records) { _ in true }
-        var random = SplitMix(state: seed &+ 1000)
+        var random = SeededGenerator(seed: seed &+ 1000)
         for transport in TransportProtocol.allCases {
             for _ in 0..<20 {
                 let lower = [0, 90, 65_490][Int.random(in: 0..<3, using: &random)] + Int.random(in: 0..<60, using: &random)
