@@ -351,8 +351,7 @@ struct RowGrouping {
         // The words found in place (cells are trimmed of blanks): this runs for every reading.
         let last = (bytes[upper].lastIndex(where: isBlank).map { $0 + 1 } ?? upper.lowerBound)..<upper.upperBound
         let first = lower.lowerBound..<(bytes[lower].firstIndex(where: isBlank) ?? lower.upperBound)
-        return last.count > 1 && last.count == first.count
-            && zip(last, first).allSatisfy { asciiLowercased(bytes[$0]) == asciiLowercased(bytes[$1]) }
+        return last.count > 1 && last.count == first.count && sameIgnoringCase(last.lowerBound, first.lowerBound, count: last.count)
     }
 
     /// Two rows with the same one-line cells on their anchor lines but the last column of them
@@ -386,7 +385,8 @@ struct RowGrouping {
         // Wrapped lines that look like a cell's first line: a capital, or the row's own name.
         var openingContinuations = 0
         var brokenPhrases = 0
-        let name = nameLine(top: top, bottom: bottom).map { cells[$0 * columnCount] }
+        let nameLine = (top...bottom).first { !cells[$0 * columnCount].isEmpty }  // the anchor
+        let name = nameLine.map { cells[$0 * columnCount] }
         for column in 0..<columnCount {
             let bit: UInt32 = 1 << UInt32(column)
             var first = -1
@@ -414,37 +414,31 @@ struct RowGrouping {
             }
         }
         return (height - tallest) * 1_000_000_000 + unforcedWraps * 1_000_000 + openingContinuations * 1_000 + brokenPhrases * 100 + height * height
-            - nameEchoes(top: top, bottom: bottom) * 600
+            - nameEchoes(top: top, bottom: bottom, nameLine: nameLine) * 600
     }
 
     /// How much the row's wrapped lines spell its service name (`salutafugijms`: "Salutafugi
     /// Peer-To-Peer Java"), as four-letter pieces of the name found in them: IANA's
     /// descriptions often spell the name out, so a line that could close one row or open the
-    /// next goes with the name it echoes. Lines on the anchor count for every reading alike.
-    private func nameEchoes(top: Int, bottom: Int) -> Int {
-        guard top < bottom, let anchor = nameLine(top: top, bottom: bottom) else { return 0 }
-        let name = cells[anchor * columnCount]
+    /// next goes with the name it echoes. Lines on the anchor (`nameLine`, where the name is)
+    /// count for every reading alike.
+    private func nameEchoes(top: Int, bottom: Int, nameLine: Int?) -> Int {
+        guard top < bottom, let nameLine else { return 0 }
+        let name = cells[nameLine * columnCount]
         guard name.count >= 4 else { return 0 }
-        // Compared in place, folded byte by byte: this runs for every reading of every row.
-        func same(_ a: Int, _ b: Int) -> Bool { (0..<4).allSatisfy { asciiLowercased(bytes[a + $0]) == asciiLowercased(bytes[b + $0]) } }
         var echoes = 0
-        for line in top...bottom where line != anchor {
+        for line in top...bottom where line != nameLine {
             for column in 1..<columnCount where anchorMask & (1 << UInt32(column)) == 0 {
                 let text = cells[line * columnCount + column]
                 guard text.count >= 4 else { continue }
                 for start in name.lowerBound...(name.upperBound - 4)
                 where (start..<start + 4).allSatisfy({ Self.isAlphanumeric(asciiLowercased(bytes[$0])) })
-                    && (text.lowerBound...(text.upperBound - 4)).contains(where: { same($0, start) }) {
+                    && (text.lowerBound...(text.upperBound - 4)).contains(where: { sameIgnoringCase($0, start, count: 4) }) {
                     echoes += 1
                 }
             }
         }
         return min(echoes, 15)
-    }
-
-    /// The line of the row's service name (the first column's text): its anchor line.
-    private func nameLine(top: Int, bottom: Int) -> Int? {
-        (top...bottom).first { !cells[$0 * columnCount].isEmpty }
     }
 
     /// The cell's text starts with the row's service name as a whole word, in any case
@@ -455,7 +449,14 @@ struct RowGrouping {
         guard let name, name.count >= 4 else { return false }
         let text = cells[line * columnCount + column]
         guard text.count >= name.count, text.count == name.count || isBlank(bytes[text.lowerBound + name.count]) else { return false }
-        return zip(name, text).allSatisfy { asciiLowercased(bytes[$0]) == asciiLowercased(bytes[$1]) }
+        return sameIgnoringCase(name.lowerBound, text.lowerBound, count: name.count)
+    }
+
+    /// The `count` bytes of the page at `a` and at `b` are the same but for ASCII case.
+    /// Compared in place, folded byte by byte: the priors ask this for every reading of every row.
+    private func sameIgnoringCase(_ a: Int, _ b: Int, count: Int) -> Bool {
+        for i in 0..<count where asciiLowercased(bytes[a + i]) != asciiLowercased(bytes[b + i]) { return false }
+        return true
     }
 
     /// A lower-case ASCII letter or a digit.
