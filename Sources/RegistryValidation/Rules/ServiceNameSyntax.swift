@@ -37,7 +37,7 @@ enum ServiceNameSyntax: Rule {
 extension Record {
     /// Registered before RFC 6335 (or with no usable registration date): its name may be legacy.
     var isLegacyRegistration: Bool {
-        guard let date = registrationDate?.value else { return true }
+        guard let date = self.registrationDate?.value else { return true }
         return !date.isAfterRFC6335
     }
 }

@@ -22,7 +22,7 @@ enum TransportProtocolRule: Rule {
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         for record in input.registry.records {
             guard case .invalid(let raw)? = record.transportProtocol, !raw.isEmpty else { continue }
-            if let fixed = TransportProtocol(rawValue: asciiLowercased(raw)) {
+            if let fixed = TransportProtocol(canonicalText: asciiLowercased(raw)) {
                 findings.report(
                     "protocol '\(raw)' is written in upper case; write '\(fixed.text)'",
                     on: record, field: .transportProtocol, severity: .warning)
