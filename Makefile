@@ -7,7 +7,7 @@ BIN     := .build/release/ianaconv
 SUDO    := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all deps build release run test bench fuzz install uninstall install-test hook-test clean
+.PHONY: all deps build release run test bench fuzz install uninstall install-test hook-test browser-test clean
 
 all: release
 
@@ -72,6 +72,17 @@ install-test: release
 # builds ianaconv in its own clone: several minutes), then install-test. Not part of make test.
 hook-test: release
 	bash Tests/Hooks/hook-test.sh
+
+# The HTML page of the full registry in headless Chromium (Debian's chromium and chromium-driver,
+# selenium from PyPI, installed when missing): sorting, the filter and person links, with timings.
+browser-test: release
+	@command -v chromium >/dev/null 2>&1 && [ -x /usr/bin/chromedriver ] || { \
+	  echo "ianaconv: installing chromium and chromium-driver for the browser test"; \
+	  $(APT_GET) update -qq && $(APT_GET) install -y -qq chromium chromium-driver >/dev/null; }
+	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium
+	mkdir -p .build/browser
+	$(BIN) xml html Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml -o .build/browser/registry.xhtml 2>/dev/null
+	python3 Tests/Browser/page_test.py .build/browser/registry.xhtml .build/browser/registry.png
 
 clean:
 	rm -rf .build .build-fuzz
