@@ -115,8 +115,8 @@ import TestSupport
     }
 
     @Test(arguments: [
-        (["nope", "csv"], "unknown input layout 'nope'"),
-        (["xml", "yaml"], "unknown output layout 'yaml'"),
+        (["nope", "csv"], "The value 'nope' is invalid for '<from>'"),
+        (["xml", "yaml"], "The value 'yaml' is invalid for '<to>'. Please provide one of 'xml', 'csv', 'html' or 'txt'."),
         (["xml"], "Missing expected argument"),
         (["xml", "csv", "--bogus"], "Unknown option"),
     ])
