@@ -11,6 +11,8 @@ extension InputLayout: ExpressibleByArgument {
 
     public static var allValueStrings: [String] { names }
 
+    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
     public var defaultValueDescription: String { name }
 }
 
@@ -24,4 +26,6 @@ struct OutputLayout: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { Writers.names }
+
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

@@ -128,6 +128,16 @@ import TestSupport
         #expect(result.stdout.isEmpty)
     }
 
+    /// Completions offer the layouts: the input's (with auto) for FROM and --from, the
+    /// writers' for TO.
+    @Test func completionsOfferTheLayouts() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let zsh = try Binary.run(["--generate-completion-script", "zsh"]).stdoutText
+        #expect(zsh.contains("local -ar _from=('auto' 'xml' 'csv' 'html' 'txt' 'scraped-md' 'scraped-txt')"), "\(zsh)")
+        #expect(zsh.contains("local -ar _to=('xml' 'csv' 'html' 'txt')"))
+        #expect(zsh.contains("local -ar ___from=('auto' 'xml' 'csv' 'html' 'txt' 'scraped-md' 'scraped-txt')"), "validate and fmt --from")
+    }
+
     @Test func unreadableInputNamesTheFileAndPlace() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let missing = try Binary.run(["xml", "csv", "no/such/file.xml"])
