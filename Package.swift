@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RegistryReaders", targets: ["RegistryReaders"]),
         .library(name: "RegistryWriters", targets: ["RegistryWriters"]),
         .library(name: "RegistryValidation", targets: ["RegistryValidation"]),
+        .library(name: "RegistryConversion", targets: ["RegistryConversion"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,11 +25,18 @@ let package = Package(
         .target(name: "RegistryModel"),
         .target(name: "RegistryReaders", dependencies: ["RegistryModel", "CLibXML2"]),
         .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
-        .target(name: "RegistryValidation", dependencies: ["RegistryModel", "CLibXML2"]),
+        // Source rules know a layout by its reader.
+        .target(name: "RegistryValidation", dependencies: ["RegistryModel", "RegistryReaders", "CLibXML2"]),
+        // The engine: reading inputs, converting, validating and formatting files; the command
+        // line only parses arguments and prints.
+        .target(
+            name: "RegistryConversion",
+            dependencies: ["RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation"]
+        ),
         .executableTarget(
             name: "ianaconv",
             dependencies: [
-                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation",
+                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +52,13 @@ let package = Package(
         .testTarget(
             name: "RegistryValidationTests",
             dependencies: ["RegistryModel", "RegistryReaders", "RegistryValidation", "TestSupport"]
+        ),
+        .testTarget(
+            name: "RegistryConversionTests",
+            dependencies: [
+                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion",
+                "TestSupport",
+            ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "XMLTreeDiff"]),
     ],

@@ -197,6 +197,18 @@ import TestSupport
         #expect(clean.stdout == (try Paths.bytes("Samples/registry.csv")))
     }
 
+    /// The rules over the source bytes run too: the schema is checked as `validate` checks it.
+    @Test func convertWithValidateChecksTheSchema() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let stopped = try Binary.run(["xml", "csv", "--validate", "xml-schema.xml"], in: Paths.file("Samples/invalid"))
+        #expect(stopped.status == 1)
+        #expect(stopped.stdout.isEmpty, "nothing written")
+        #expect(stopped.stderr.contains("xml-schema.xml:4:1: error: <record> ends without an element the schema requires"), "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("[xml-schema]"))
+        let unchecked = try Binary.run(["xml", "csv", "xml-schema.xml"], in: Paths.file("Samples/invalid"))
+        #expect(unchecked.status == 0, "without --validate the file converts: \(unchecked.stderr)")
+    }
+
     @Test func otherLayoutsGetLocatedFindingsWithoutChangesToTheRules() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         // The scraped layouts' readers were written apart from the validator.

@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A grandfathered name from before RFC 6335 that breaks §5.1.
-enum LegacyServiceName: Rule {
+enum LegacyServiceName: ModelRule {
     static let description = RuleDescription(
         id: "legacy-service-name", name: "Legacy service name", severity: .warning,
         summary: "A name registered before RFC 6335 breaks §5.1; the message names its well-formed replacement when the registry has one.",

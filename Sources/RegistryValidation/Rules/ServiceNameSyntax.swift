@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A name registered under RFC 6335 that breaks its §5.1 syntax.
-enum ServiceNameSyntax: Rule {
+enum ServiceNameSyntax: ModelRule {
     static let description = RuleDescription(
         id: "service-name-syntax", name: "Service name syntax", severity: .error,
         summary: "A service name registered under RFC 6335 breaks its syntax (the message says which clause).",

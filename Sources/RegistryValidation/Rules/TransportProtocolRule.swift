@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A protocol outside RFC 6335's four.
-enum TransportProtocolRule: Rule {
+enum TransportProtocolRule: ModelRule {
     static let description = RuleDescription(
         id: "transport-protocol", name: "Transport protocol", severity: .error,
         summary: "A protocol other than tcp, udp, sctp or dccp (in upper case: a warning, with the fix).",
