@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RegistryReaders", targets: ["RegistryReaders"]),
         .library(name: "RegistryWriters", targets: ["RegistryWriters"]),
         .library(name: "RegistryValidation", targets: ["RegistryValidation"]),
+        .library(name: "RegistryDiff", targets: ["RegistryDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,10 +26,11 @@ let package = Package(
         .target(name: "RegistryReaders", dependencies: ["RegistryModel", "CLibXML2"]),
         .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
         .target(name: "RegistryValidation", dependencies: ["RegistryModel", "CLibXML2"]),
+        .target(name: "RegistryDiff", dependencies: ["RegistryModel"]),
         .executableTarget(
             name: "ianaconv",
             dependencies: [
-                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation",
+                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +46,10 @@ let package = Package(
         .testTarget(
             name: "RegistryValidationTests",
             dependencies: ["RegistryModel", "RegistryReaders", "RegistryValidation", "TestSupport"]
+        ),
+        .testTarget(
+            name: "RegistryDiffTests",
+            dependencies: ["RegistryModel", "RegistryReaders", "RegistryDiff", "TestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "XMLTreeDiff"]),
     ],
