@@ -2,14 +2,12 @@ import RegistryDiff
 import RegistryModel
 import RegistryReaders
 import Testing
+import TestSupport
 
 /// Each class of change on small hand-made registries (CSV rows under IANA's header).
 @Suite struct RecordClassTests {
-    static let header = "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes\n"
-
     func registry(_ rows: String) throws -> Registry {
-        var diagnostics: [Diagnostic] = []
-        return try CSVReader.read(InputFile(displayName: "t", bytes: Array((Self.header + rows).utf8)), diagnostics: &diagnostics)
+        try read(IANACSV.header + rows, with: CSVReader.self)
     }
 
     func changes(_ old: String, _ new: String, exact: Bool = false) throws -> RegistryChanges {
