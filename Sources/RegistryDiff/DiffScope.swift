@@ -19,25 +19,28 @@ public struct DiffScope: Sendable, Hashable {
         footnotes = old.footnotes && new.footnotes
         notCompared = []
         switch xrefs {
-        case .labels: notCompared.append("xref types and targets (compared by [label], as \(weaker(old, new, \.xrefs)) shows them)")
-        case .links: notCompared.append("xref attributes beyond the link (compared as \(weaker(old, new, \.xrefs)) links them)")
+        case .labels: notCompared.append("xref types and targets (compared by [label], as in \(lacking(old, new) { $0.xrefs > .labels }))")
+        case .links: notCompared.append("xref attributes beyond the link (compared by link and label, as in \(lacking(old, new) { $0.xrefs > .links }))")
         case .full: break
         }
         if exact && !exactText {
             notCompared.append("exact text (\(old.layout) and \(new.layout) keep text differently; compared after white-space normalisation)")
         }
-        if !separateNotes { notCompared.append("how a record's notes are split (compared run together)") }
+        if !separateNotes {
+            notCompared.append("how a record's notes are split (run together, as in \(lacking(old, new, \.separateNotes)))")
+        }
         let missing = MetadataField.allCases.filter { !metadata.contains($0) }
         if !missing.isEmpty {
-            notCompared.append("metadata: \(missing.map(\.rawValue).joined(separator: ", ")) (not in both layouts)")
+            let names = missing.map(\.rawValue).joined(separator: ", ")
+            notCompared.append("metadata: \(names) (not in \(lacking(old, new) { missing.allSatisfy($0.metadata.contains) }))")
         }
-        if !people { notCompared.append("the people table (not in both layouts)") }
-        if !footnotes { notCompared.append("footnotes (not in both layouts)") }
+        if !people { notCompared.append("the people table (not in \(lacking(old, new, \.people)))") }
+        if !footnotes { notCompared.append("footnotes (not in \(lacking(old, new, \.footnotes)))") }
     }
 
-    private func weaker<Value: Comparable>(
-        _ old: LayoutCapabilities, _ new: LayoutCapabilities, _ value: KeyPath<LayoutCapabilities, Value>
-    ) -> String {
-        old[keyPath: value] <= new[keyPath: value] ? old.layout : new.layout
+    /// The layout(s) of the two without something: `csv`, or `csv and txt`.
+    private func lacking(_ old: LayoutCapabilities, _ new: LayoutCapabilities, _ has: (LayoutCapabilities) -> Bool) -> String {
+        let without = [old, new].filter { !has($0) }.map(\.layout)
+        return without.count == 2 && without[0] != without[1] ? without.joined(separator: " and ") : without.first ?? ""
     }
 }

@@ -8,16 +8,22 @@ struct InOrderMatching {
     var removed: [Int]
 
     init<Key: Hashable>(old: [Key], new: [Key]) {
-        // Each key's OLD entries in order, and how many of them NEW has taken so far.
-        var waiting: [Key: (indices: [Int], taken: Int)] = [:]
-        waiting.reserveCapacity(old.count)
-        for (index, key) in old.enumerated() { waiting[key, default: ([], 0)].indices.append(index) }
+        // The OLD entries of each key as a chain in order: the first unpaired one in `first`,
+        // each one's successor in `next` (-1 ends a chain). No array per key: nearly every key
+        // is unique, and an allocation each was most of the cost.
+        var next = [Int](repeating: -1, count: old.count)
+        var first: [Key: Int] = [:]
+        first.reserveCapacity(old.count)
+        for index in old.indices.reversed() {
+            if let following = first.updateValue(index, forKey: old[index]) { next[index] = following }
+        }
         var paired = [Bool](repeating: false, count: old.count)
         oldIndexOfNew = new.map { key in
-            guard let (indices, taken) = waiting[key], taken < indices.count else { return nil }
-            waiting[key]?.taken = taken + 1
-            paired[indices[taken]] = true
-            return indices[taken]
+            guard let slot = first.index(forKey: key), first.values[slot] >= 0 else { return nil }
+            let index = first.values[slot]
+            first.values[slot] = next[index]
+            paired[index] = true
+            return index
         }
         removed = paired.indices.filter { !paired[$0] }
     }

@@ -114,13 +114,14 @@ public struct EntryChanges: Sendable, Hashable {
 
     init() {}
 
-    init<Entry>(old: [Entry], new: [Entry], key: (Entry) -> String, fields: [(name: String, value: (Entry) -> String)]) {
+    init<Entry: Equatable>(old: [Entry], new: [Entry], key: (Entry) -> String, fields: [(name: String, value: (Entry) -> String)]) {
         let matching = InOrderMatching(old: old.map(key), new: new.map(key))
         for (newIndex, oldIndex) in matching.oldIndexOfNew.enumerated() {
             guard let oldIndex else {
                 added.append(key(new[newIndex]))
                 continue
             }
+            guard old[oldIndex] != new[newIndex] else { continue }  // equal as read: nothing compared differs
             let differences = FieldChange.between(fields, named: \.name) { $0.value(old[oldIndex]) } new: {
                 $0.value(new[newIndex])
             }

@@ -57,6 +57,7 @@ struct DiffCommand: ParsableCommand {
         case .json: ChangelogJSON.render(changes)
         }
         try OutputTarget(nil).write(output, inputs: [])
-        finishProcess(code: changes.isEmpty ? 0 : 1)  // the registries are not freed: the process ends
+        // The process ends with the registries alive: freeing them took a tenth of the run.
+        withExtendedLifetime((oldRegistry, newRegistry)) { finishProcess(code: changes.isEmpty ? 0 : 1) }
     }
 }

@@ -30,31 +30,17 @@ import TestSupport
         #expect(result.stdoutText.contains("Not compared: xref types and targets"))
     }
 
-    struct Document: Decodable {
-        struct Item: Decodable {
-            var name: String
-            var port: String
-            var `protocol`: String
-            var fields: [String: [String: String]]?
-        }
-        var added: [Item]
-        var removed: [Item]
-        var changed: [Item]
-        var metadata: [String: [String: String]]
-        var not_compared: [String]
-    }
-
     @Test func jsonListsEachClassWithItsKeys() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let result = try Binary.run(["diff", "--format", "json", sample, next])
         #expect(result.status == 1)
-        let json = try JSONDecoder().decode(Document.self, from: Data(result.stdout))
+        let json = try JSONDecoder().decode(DiffDocument.self, from: Data(result.stdout))
         #expect(json.added.map { [$0.name, $0.port, $0.protocol] } == [["newsvc", "4", "tcp"]])
         #expect(json.removed.map { [$0.name, $0.port, $0.protocol] } == [["", "4", "tcp"]])
         #expect(json.changed.map(\.name) == ["docker-s"])
         #expect(json.changed.first?.fields?["modification_date"] == ["old": "", "new": "2026-09-01"])
         #expect(json.metadata["updated"] == ["old": "2026-08-17", "new": "2026-09-01"])
-        #expect(json.not_compared.isEmpty, "XML against XML compares everything")
+        #expect(json.notCompared.isEmpty, "XML against XML compares everything")
     }
 
     @Test func markdownIsAChangelogForReleaseNotes() throws {
@@ -69,7 +55,7 @@ import TestSupport
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let result = try Binary.run(["diff", "--format", "json", Paths.registry2024XML, Paths.registry2026XML])
         #expect(result.status == 1)
-        let json = try JSONDecoder().decode(Document.self, from: Data(result.stdout))
+        let json = try JSONDecoder().decode(DiffDocument.self, from: Data(result.stdout))
         #expect(json.added.count == 130 && json.removed.count == 44 && json.changed.count == 79)
         let page = try Binary.run(["diff", Paths.registry2026XML, Paths.registry2026HTML])
         #expect(page.status == 0, "IANA's XML and its own page: \(page.stdoutText.prefix(500))")

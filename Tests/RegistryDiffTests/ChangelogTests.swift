@@ -34,26 +34,12 @@ import TestSupport
         #expect(markdown.contains("- `foo 5000/tcp`\n  - description: `Foo` → `Foo v2`\n"))
     }
 
-    /// The keys issue #18 documents, read back with a decoder that requires them.
-    struct Document: Decodable {
-        struct Item: Decodable, Equatable {
-            var name: String
-            var port: String
-            var `protocol`: String
-            var fields: [String: [String: String]]?
-        }
-        var added: [Item]
-        var removed: [Item]
-        var changed: [Item]
-        var not_compared: [String]
-    }
-
     @Test func jsonHasTheDocumentedKeys() throws {
-        let json = try JSONDecoder().decode(Document.self, from: Data(ChangelogJSON.render(changes)))
-        #expect(json.added.first == Document.Item(name: "bar", port: "5001", protocol: "tcp"))
-        #expect(json.removed == [Document.Item(name: "", port: "5001-5010", protocol: "tcp")])
-        #expect(json.changed == [Document.Item(
+        let json = try JSONDecoder().decode(DiffDocument.self, from: Data(ChangelogJSON.render(changes)))
+        #expect(json.added.first == DiffDocument.Item(name: "bar", port: "5001", protocol: "tcp"))
+        #expect(json.removed == [DiffDocument.Item(name: "", port: "5001-5010", protocol: "tcp")])
+        #expect(json.changed == [DiffDocument.Item(
             name: "foo", port: "5000", protocol: "tcp", fields: ["description": ["old": "Foo", "new": "Foo v2"]])])
-        #expect(json.not_compared.first?.hasPrefix("xref types and targets") == true)
+        #expect(json.notCompared.first?.hasPrefix("xref types and targets") == true)
     }
 }

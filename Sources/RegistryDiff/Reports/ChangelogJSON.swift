@@ -30,7 +30,7 @@ public enum ChangelogJSON {
         init(_ change: RecordChange, withFields: Bool) {
             name = change.identity.name
             port = change.identity.port
-            `protocol` = change.identity.transportProtocol
+            `protocol` = change.identity.protocolName
             fields = withFields ? fieldValues(change.fields) : nil
         }
     }
