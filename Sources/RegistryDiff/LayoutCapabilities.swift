@@ -52,11 +52,11 @@ public struct LayoutCapabilities: Sendable, Hashable {
     /// people and metadata as far as the scrape kept them.
     public static let scrapedMarkdown = LayoutCapabilities(
         layout: "scraped-md", xrefs: .labels, text: .scraped, separateNotes: false,
-        metadata: [.title, .updated, .references, .experts], people: true, footnotes: false)
+        metadata: [.title, .updated, .references, .experts, .notes], people: true, footnotes: false)
 
     public static let scrapedText = LayoutCapabilities(
         layout: "scraped-txt", xrefs: .labels, text: .scraped, separateNotes: false,
-        metadata: [.title, .updated, .references, .experts], people: true, footnotes: false)
+        metadata: [.title, .updated, .references, .experts, .notes], people: true, footnotes: false)
 
     public static let all: [LayoutCapabilities] = [.xml, .csv, .html, .text, .scrapedMarkdown, .scrapedText]
 
