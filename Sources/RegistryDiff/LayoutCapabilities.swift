@@ -48,15 +48,16 @@ public struct LayoutCapabilities: Sendable, Hashable {
         layout: "txt", xrefs: .labels, text: .reflowed, separateNotes: false,
         metadata: [.title, .updated, .references, .experts, .notes], people: true, footnotes: true)
 
-    /// A page scraped from a browser (Markdown or collapsed text): labels and the records,
-    /// people and metadata as far as the scrape kept them.
-    public static let scrapedMarkdown = LayoutCapabilities(
-        layout: "scraped-md", xrefs: .labels, text: .scraped, separateNotes: false,
-        metadata: [.title, .updated, .references, .experts, .notes], people: true, footnotes: false)
+    /// A page scraped from a browser (Markdown, or collapsed text): labels and the records,
+    /// people and metadata as far as the scrape kept them; no footnotes.
+    public static let scrapedMarkdown = scraped(layout: "scraped-md")
+    public static let scrapedText = scraped(layout: "scraped-txt")
 
-    public static let scrapedText = LayoutCapabilities(
-        layout: "scraped-txt", xrefs: .labels, text: .scraped, separateNotes: false,
-        metadata: [.title, .updated, .references, .experts, .notes], people: true, footnotes: false)
+    private static func scraped(layout: String) -> LayoutCapabilities {
+        LayoutCapabilities(
+            layout: layout, xrefs: .labels, text: .scraped, separateNotes: false,
+            metadata: [.title, .updated, .references, .experts, .notes], people: true, footnotes: false)
+    }
 
     public static let all: [LayoutCapabilities] = [.xml, .csv, .html, .text, .scrapedMarkdown, .scrapedText]
 
