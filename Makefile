@@ -7,7 +7,7 @@ BIN     := .build/release/ianaconv
 SUDO    := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all deps build release run test bench fuzz install uninstall install-test hook-test browser-test clean
+.PHONY: all deps build release run test bench diff-check fuzz install uninstall install-test hook-test browser-test clean
 
 all: release
 
@@ -43,6 +43,13 @@ bench: release
 	  echo "ianaconv: installing libxml2-utils and time for the benchmark"; \
 	  $(APT_GET) update -qq && $(APT_GET) install -y -qq libxml2-utils time >/dev/null; }
 	bash Tests/Benchmarks/run.sh $(BIN)
+
+# `ianaconv diff` of IANA's 2024-04-30 and 2026-08-17 releases against an independent
+# computation on the XML (python3's xml.etree).
+diff-check: release
+	python3 Tests/DiffCheck/independent-diff.py $(BIN) \
+	  Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.xml \
+	  Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml
 
 # The release binary, a man page generated from the argument parser, and bash/zsh/fish
 # completions, under $(DESTDIR)$(PREFIX).

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "RegistryWriters", targets: ["RegistryWriters"]),
         .library(name: "RegistryValidation", targets: ["RegistryValidation"]),
         .library(name: "RegistryConversion", targets: ["RegistryConversion"]),
+        .library(name: "RegistryDiff", targets: ["RegistryDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,8 @@ let package = Package(
         .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
         // Source rules know a layout by its reader.
         .target(name: "RegistryValidation", dependencies: ["RegistryModel", "RegistryReaders", "CLibXML2"]),
+        // Record-level changes between two registries, read from any layouts.
+        .target(name: "RegistryDiff", dependencies: ["RegistryModel"]),
         // The engine: reading inputs, converting, validating and formatting files; the command
         // line only parses arguments and prints.
         .target(
@@ -36,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "ianaconv",
             dependencies: [
-                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion",
+                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion", "RegistryDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +62,10 @@ let package = Package(
                 "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion",
                 "TestSupport",
             ]
+        ),
+        .testTarget(
+            name: "RegistryDiffTests",
+            dependencies: ["RegistryModel", "RegistryReaders", "RegistryDiff", "TestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "XMLTreeDiff"]),
     ],
