@@ -1,9 +1,9 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
     name: "ianaconv",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ianaconv", targets: ["ianaconv"]),
         .library(name: "RegistryModel", targets: ["RegistryModel"]),

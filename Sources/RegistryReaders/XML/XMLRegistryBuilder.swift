@@ -181,8 +181,8 @@ struct XMLRegistryBuilder {
             singleValuesSeen &= Frame.registrySingleValueBits
             elementOrder.removeAll(keepingCapacity: true)
             record.locations[.record] = elementStart
-            record.registrationDate = attributes.bytes(of: "date").map(Parsed.init(utf8:))
-            record.modificationDate = attributes.bytes(of: "updated").map(Parsed.init(utf8:))
+            record.registrationDate = attributes.bytes(of: "date").map { Parsed(utf8: $0.span) }
+            record.modificationDate = attributes.bytes(of: "updated").map { Parsed(utf8: $0.span) }
             if record.registrationDate != nil { record.locations[.registrationDate] = elementStart }
             if record.modificationDate != nil { record.locations[.modificationDate] = elementStart }
         case .person:
@@ -197,7 +197,7 @@ struct XMLRegistryBuilder {
         case .xref(let owner):
             guard let type = attributes.bytes(of: "type") else { return fail("<xref> has no type attribute") }
             xref = Xref(
-                type: XrefType(utf8: type), data: attribute("data"),
+                type: XrefType(utf8: type.span), data: attribute("data"),
                 attributes: attributes.extras(besides: ["type", "data"]),
                 location: elementStart)
             if owner == .recordXref { noteRecordElement(.xref, field: nil) }
@@ -280,7 +280,7 @@ struct XMLRegistryBuilder {
     /// Stores the leaf's text; values that parse (numbers, dates, protocols) are parsed from
     /// the text's bytes, without a String unless they are invalid.
     private mutating func closeLeaf(_ leaf: Leaf) {
-        let bytes = text.bytes
+        let bytes = text.bytes.span
         switch leaf {
         case .title: registry.title = text.string
         case .category: registry.category = text.string
