@@ -109,7 +109,6 @@ struct Validate: ParsableCommand {
         // on its own thread while the registry reader reads the file.
         var schemaCheck: BackgroundThread<[Finding]>?
         if reader.name == XMLReader.name, let schema = Rules.rule(id: "xml-schema") {
-            Validator.prepareSchema()
             let bytes = input.bytes
             schemaCheck = BackgroundThread {
                 Validator.validate(ValidationInput(registry: Registry(), xmlBytes: bytes), options: options, rules: [schema])
