@@ -36,7 +36,9 @@ let package = Package(
             ]
         ),
         // Test helpers: paths and the binary (Foundation), and an independent XML comparison on
-        // libxml2's tree API (kept apart: libxml2's ICU headers clash with Foundation's).
+        // libxml2's tree API (kept apart: libxml2's ICU headers clash with Foundation's). It
+        // imports CLibXML2 itself, not LibXML2: a check that shared the readers' layer over
+        // libxml2 would not be independent of them.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "XMLTreeDiff", dependencies: ["CLibXML2"], path: "Tests/XMLTreeDiff"),
         .testTarget(name: "LibXML2Tests", dependencies: ["LibXML2"]),
