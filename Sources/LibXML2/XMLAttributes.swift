@@ -1,6 +1,9 @@
 /// The attributes libxml2 hands to `startElementNs`: five pointers each (local name, prefix,
 /// URI, value start, value end), read in place without building an array of strings. Valid
 /// during the callback only.
+///
+/// Substituting no entities, libxml2 hands a `&` in a value over as `&#38;` (`&amp;` and `&#38;`
+/// alike; a bare `&` cannot stand in XML), so the values are given with each turned back.
 public struct XMLAttributes {
     @usableFromInline let pointer: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     public let count: Int
@@ -20,15 +23,16 @@ public struct XMLAttributes {
     }
 
     public func value(of name: StaticString) -> String? {
-        bytes(of: name).map { String(decoding: $0, as: UTF8.self) }
+        index(of: name).map(value(at:))
     }
 
-    /// The value's bytes in libxml2's buffer.
-    public func bytes(of name: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        for i in 0..<count where self.name(at: i, is: name) {
-            return bytes(at: i)
-        }
-        return nil
+    /// `body` of the value's bytes, nil without the attribute: the bytes in libxml2's buffer
+    /// unless the value holds a `&`. Inlinable, so that it is specialised for each result.
+    @inlinable
+    public func withBytes<Result>(of name: StaticString, _ body: (Span<UInt8>) -> Result) -> Result? {
+        guard let i = index(of: name) else { return nil }
+        let raw = bytes(at: i)
+        return raw.contains(UInt8(ascii: "&")) ? body(Array(value(at: i).utf8).span) : body(raw.span)
     }
 
     /// Where the first attribute's value starts: in the start tag itself, unless libxml2 had
@@ -42,15 +46,29 @@ public struct XMLAttributes {
         guard count > names.count else { return [] }
         return (0..<count).compactMap { i in
             guard !names.contains(where: { name(at: i, is: $0) }) else { return nil }
-            return (String(cString: pointer![5 * i]!), String(decoding: bytes(at: i), as: UTF8.self))
+            return (String(cString: pointer![5 * i]!), value(at: i))
         }
+    }
+
+    @usableFromInline
+    func index(of name: StaticString) -> Int? {
+        for i in 0..<count where self.name(at: i, is: name) { return i }
+        return nil
+    }
+
+    @usableFromInline
+    func value(at i: Int) -> String {
+        let raw = bytes(at: i)
+        let value = String(decoding: raw, as: UTF8.self)
+        return raw.contains(UInt8(ascii: "&")) ? value.replacing("&#38;", with: "&") : value
     }
 
     private func name(at i: Int, is name: StaticString) -> Bool {
         nulTerminated(pointer![5 * i]!, equals: name)
     }
 
-    private func bytes(at i: Int) -> UnsafeBufferPointer<UInt8> {
+    @usableFromInline
+    func bytes(at i: Int) -> UnsafeBufferPointer<UInt8> {
         let start = pointer![5 * i + 3]!
         let end = pointer![5 * i + 4]!
         return UnsafeBufferPointer(start: start, count: end - start)

@@ -83,5 +83,6 @@ extension Recording<XMLStreamParser> {
             },
             endElement: { _, _, _, _ in }, characters: { _, _, _ in }, comment: { _, _ in })
         #expect(Recorder.parse("<r a='1 2' b='3' c=''/>", callbacks: callbacks).events == ["1 2", "b", "b=3", "c="])
+        #expect(Recorder.parse("<r a='&amp;&lt;' b='&#38;#38;'/>", callbacks: callbacks).events == ["&<", "b", "b=&#38;"])
     }
 }

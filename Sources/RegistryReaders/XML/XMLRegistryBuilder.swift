@@ -159,8 +159,8 @@ struct XMLRegistryBuilder: ParserClient {
             singleValuesSeen &= Frame.registrySingleValueBits
             elementOrder.removeAll(keepingCapacity: true)
             record.locations[.record] = elementStart
-            record.registrationDate = attributes.bytes(of: "date").map { Parsed(utf8: $0.span) }
-            record.modificationDate = attributes.bytes(of: "updated").map { Parsed(utf8: $0.span) }
+            record.registrationDate = attributes.withBytes(of: "date") { Parsed(utf8: $0) }
+            record.modificationDate = attributes.withBytes(of: "updated") { Parsed(utf8: $0) }
             if record.registrationDate != nil { record.locations[.registrationDate] = elementStart }
             if record.modificationDate != nil { record.locations[.modificationDate] = elementStart }
         case .person:
@@ -173,9 +173,11 @@ struct XMLRegistryBuilder: ParserClient {
             noteRecordElement(.assignee, field: .assignee)
             record.assignees = record.assignees ?? []
         case .xref(let owner):
-            guard let type = attributes.bytes(of: "type") else { return fail("<xref> has no type attribute") }
+            guard let type = attributes.withBytes(of: "type", XrefType.init(utf8:)) else {
+                return fail("<xref> has no type attribute")
+            }
             xref = Xref(
-                type: XrefType(utf8: type.span), data: attribute("data"),
+                type: type, data: attribute("data"),
                 attributes: attributes.all(except: ["type", "data"]).map { XrefAttribute(name: $0.name, value: $0.value) },
                 location: elementStart)
             if owner == .recordXref { noteRecordElement(.xref, field: nil) }
