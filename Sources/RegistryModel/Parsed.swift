@@ -19,11 +19,11 @@ public enum Parsed<Value: TextRepresentable>: Hashable, Sendable {
 
     /// Parses UTF-8 bytes (from a reader's buffer): a valid value is made without a String.
     @inlinable
-    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    public init(utf8 bytes: Span<UInt8>) {
         if let value = Value(canonicalUTF8: bytes) {
             self = .valid(value)
         } else {
-            self = .invalid(String(decoding: bytes, as: UTF8.self))
+            self = .invalid(String(decodingUTF8: bytes))
         }
     }
 
@@ -80,14 +80,14 @@ public protocol TextRepresentable: Hashable, Sendable {
     init?(canonicalText: String)
     /// The same from UTF-8 bytes. Values that parse bytes anyway (numbers, dates, protocols)
     /// implement it, so readers skip making a String for every valid field.
-    init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>)
+    init?(canonicalUTF8 bytes: Span<UInt8>)
     var text: String { get }
 }
 
 extension TextRepresentable {
     @inlinable
-    public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
-        self.init(canonicalText: String(decoding: bytes, as: UTF8.self))
+    public init?(canonicalUTF8 bytes: Span<UInt8>) {
+        self.init(canonicalText: String(decodingUTF8: bytes))
     }
 }
 
@@ -99,7 +99,7 @@ extension UTF8Parsable {
     @inlinable
     public init?(canonicalText text: String) {
         var text = text
-        guard let value = text.withUTF8({ Self(canonicalUTF8: $0) }) else { return nil }
+        guard let value = text.withUTF8({ Self(canonicalUTF8: $0.span) }) else { return nil }
         self = value
     }
 }

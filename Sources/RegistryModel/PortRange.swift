@@ -15,10 +15,10 @@ public struct PortRange: UTF8Parsable, Comparable {
         upper = port
     }
 
-    public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
-        if let dash = bytes.firstIndex(of: UInt8(ascii: "-")) {
-            guard let low = canonicalDecimal(bytes[..<dash], limit: 65535),
-                  let high = canonicalDecimal(bytes[(dash + 1)...], limit: 65535),
+    public init?(canonicalUTF8 bytes: Span<UInt8>) {
+        if let dash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: "-") }) {
+            guard let low = canonicalDecimal(bytes.extracting(..<dash), limit: 65535),
+                  let high = canonicalDecimal(bytes.extracting((dash + 1)...), limit: 65535),
                   low < high  // "5-5" is not how the registry spells port 5
             else { return nil }
             self.init(lower: UInt16(low), upper: UInt16(high))

@@ -16,13 +16,13 @@ public struct RegistryDate: UTF8Parsable, Comparable {
         self.day = day
     }
 
-    public init?(canonicalUTF8 b: UnsafeBufferPointer<UInt8>) {
+    public init?(canonicalUTF8 b: Span<UInt8>) {
         guard b.count == 7 || b.count == 10, b[4] == UInt8(ascii: "-"),
-            let year = RegistryDate.digits(b[0..<4]), let month = RegistryDate.digits(b[5..<7])
+            let year = RegistryDate.digits(b.extracting(0..<4)), let month = RegistryDate.digits(b.extracting(5..<7))
         else { return nil }
         var day: Int?
         if b.count == 10 {
-            guard b[7] == UInt8(ascii: "-"), let digits = RegistryDate.digits(b[8..<10]) else { return nil }
+            guard b[7] == UInt8(ascii: "-"), let digits = RegistryDate.digits(b.extracting(8..<10)) else { return nil }
             day = digits
         }
         self.init(year: UInt16(year), month: UInt8(month), day: day.map { UInt8($0) })
@@ -56,9 +56,10 @@ public struct RegistryDate: UTF8Parsable, Comparable {
         (a.year, a.month, a.day ?? 0) < (b.year, b.month, b.day ?? 0)
     }
 
-    private static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+    private static func digits(_ bytes: Span<UInt8>) -> Int? {
         var value = 0
-        for byte in bytes {
+        for i in bytes.indices {
+            let byte = bytes[i]
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }

@@ -5,7 +5,7 @@ public struct ServiceCode: UTF8Parsable {
 
     public init(_ value: UInt32) { self.value = value }
 
-    public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    public init?(canonicalUTF8 bytes: Span<UInt8>) {
         guard let value = canonicalDecimal(bytes, limit: UInt64(UInt32.max)) else { return nil }
         self.value = UInt32(value)
     }

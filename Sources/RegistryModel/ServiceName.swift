@@ -29,14 +29,15 @@ public enum ServiceNameViolation: String, Hashable, Sendable, CaseIterable {
 
     static func first(in name: String) -> ServiceNameViolation? {
         var name = name
-        return name.withUTF8(first(in:))  // on the bytes: every record's name passes here
+        return name.withUTF8 { first(in: $0.span) }  // on the bytes: every record's name passes here
     }
 
-    private static func first(in bytes: UnsafeBufferPointer<UInt8>) -> ServiceNameViolation? {
+    private static func first(in bytes: Span<UInt8>) -> ServiceNameViolation? {
         if bytes.count > 15 { return .tooLong }
         var hasLetter = false
         var previous: UInt8 = 0
-        for byte in bytes {
+        for i in bytes.indices {
+            let byte = bytes[i]
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 hasLetter = true
@@ -50,7 +51,7 @@ public enum ServiceNameViolation: String, Hashable, Sendable, CaseIterable {
             previous = byte
         }
         if !hasLetter { return .noLetter }
-        if bytes.first == UInt8(ascii: "-") || bytes.last == UInt8(ascii: "-") { return .hyphenAtEdge }
+        if bytes[0] == UInt8(ascii: "-") || bytes[bytes.count - 1] == UInt8(ascii: "-") { return .hyphenAtEdge }
         return nil
     }
 }

@@ -3,7 +3,7 @@
 public enum TransportProtocol: UTF8Parsable, CaseIterable, Comparable {
     case tcp, udp, sctp, dccp
 
-    public init?(canonicalUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    public init?(canonicalUTF8 bytes: Span<UInt8>) {
         guard let found = Self.allCases.first(where: { utf8(bytes, spells: $0.spelling) }) else { return nil }
         self = found
     }

@@ -72,13 +72,13 @@ public enum XrefType: Hashable, Sendable {
     }
 
     /// The same from UTF-8 bytes (a reader's buffer): no String for IANA's own types.
-    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    public init(utf8 bytes: Span<UInt8>) {
         if utf8(bytes, spells: "person") {
             self = .person
         } else if utf8(bytes, spells: "rfc") {
             self = .rfc
         } else {
-            self = XrefType(String(decoding: bytes, as: UTF8.self))  // the rarer ones
+            self = XrefType(String(decodingUTF8: bytes))  // the rarer ones
         }
     }
 

@@ -21,8 +21,6 @@ public protocol ModelRule: Rule {
 public protocol SourceRule: Rule {
     /// The layout whose bytes the rule reads, named by its reader.
     static var layout: any RegistryReader.Type { get }
-    /// Set-up to do on one thread before the rule may run on another (libxml2's).
-    static func prepare()
     /// Appends what the rule finds in `source` to `findings`.
     static func check(_ source: SourceInput, into findings: inout Findings)
 }

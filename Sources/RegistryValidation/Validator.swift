@@ -49,12 +49,10 @@ public enum Validator {
         }.sorted(by: Finding.reportOrder)
     }
 
-    /// The source rules that would run on an input of `reader`'s layout, prepared to run on
-    /// another thread; empty when there is nothing to check in its bytes.
+    /// The source rules that would run on an input of `reader`'s layout; empty when there is
+    /// nothing to check in its bytes.
     public static func sourceRules(for reader: any RegistryReader.Type, options: ValidationOptions) -> [any SourceRule.Type] {
-        let rules = Rules.source.filter { $0.layout == reader && options.runs($0.description) }
-        rules.forEach { $0.prepare() }
-        return rules
+        Rules.source.filter { $0.layout == reader && options.runs($0.description) }
     }
 
     /// One rule's findings at the severities the options give.

@@ -98,6 +98,18 @@ import RegistryReaders
         #expect(record.number == .invalid("080"))
     }
 
+    /// libxml2 hands a `&` in an attribute value over as `&#38;`: it is read as the `&` it is.
+    @Test func readsAnAmpersandInAnAttributeAsItself() throws {
+        let xml = xmlRegistry("""
+              <record date="2011-01-0&amp;"><description>d</description><xref type="uri" data="http://x/?a=1&amp;b=2" q="&#38;"/></record>
+
+            """)
+        let record = try #require(try read(xml, with: XMLReader.self).0.records.first)
+        #expect(record.registrationDate == .invalid("2011-01-0&"))
+        #expect(record.xrefs.first?.data == "http://x/?a=1&b=2")
+        #expect(record.xrefs.first?.attributes == [XrefAttribute(name: "q", value: "&")])
+    }
+
     @Test func keepsWhiteSpaceInsideText() throws {
         let xml = xmlRegistry("  <record><description>  a\n\tb </description></record>\n")
         #expect(try read(xml, with: XMLReader.self).0.records[0].description?.plainText == "  a\n\tb ")

@@ -53,8 +53,7 @@ import Testing
     ]
 
     func agree<Value: TextRepresentable>(_: Value.Type, _ text: String) -> Bool {
-        var bytes = text
-        return bytes.withUTF8 { Parsed<Value>(utf8: $0) } == Parsed<Value>(text)
+        Parsed<Value>(utf8: Array(text.utf8).span) == Parsed<Value>(text)
     }
 
     @Test(arguments: texts)
@@ -64,8 +63,7 @@ import Testing
         #expect(agree(RegistryDate.self, text))
         #expect(agree(ServiceCode.self, text))
         #expect(agree(ServiceName.self, text))
-        var bytes = text
-        #expect(bytes.withUTF8 { XrefType(utf8: $0) } == XrefType(text), "xref type \(text)")
+        #expect(XrefType(utf8: Array(text.utf8).span) == XrefType(text), "xref type \(text)")
     }
 }
 

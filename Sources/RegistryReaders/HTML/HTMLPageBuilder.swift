@@ -1,12 +1,12 @@
-internal import CLibXML2
+internal import LibXML2
 import RegistryModel
 
 /// The HTML reader's state: which part of the page the parser is in (title, metadata list,
 /// records table, people table, footnotes, pager) and the registry built so far.
-struct HTMLPageBuilder {
+struct HTMLPageBuilder: ParserClient {
     let input: InputFile
     private let bytes: UnsafeBufferPointer<UInt8>
-    var context: htmlParserCtxtPtr?
+    var parser = HTMLStreamParser()
     private var registry: Registry
     var diagnostics: [Diagnostic] = []
     private var libxmlMessages = 0
@@ -24,7 +24,7 @@ struct HTMLPageBuilder {
     private var sawRecordsTable = false
     private var sawPager = false
     /// libxml2 interns element names: each name seen, by address, with its tag.
-    private var knownTags: [(UnsafePointer<xmlChar>, HTMLTag)] = []
+    private var knownTags: [(UnsafePointer<UInt8>, HTMLTag)] = []
 
     /// Where a line starts, found incrementally: tags arrive in order, so the whole input is
     /// scanned once however long its lines (IANA's page puts the table on one 5 MB line).
@@ -51,7 +51,7 @@ struct HTMLPageBuilder {
     /// The tag for an element name, looked up by the name's address once it has been seen.
     /// A name found moves one place forward, so the page's commonest tags (td, tr, a) are
     /// soon found first.
-    mutating func tag(_ name: UnsafePointer<xmlChar>) -> HTMLTag {
+    mutating func tag(_ name: UnsafePointer<UInt8>) -> HTMLTag {
         if let found = knownTags.firstIndex(where: { $0.0 == name }) {
             let tag = knownTags[found].1
             if found > 0 { knownTags.swapAt(found, found - 1) }
@@ -62,7 +62,7 @@ struct HTMLPageBuilder {
         return tag
     }
 
-    mutating func startElement(_ tag: HTMLTag, attributes list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    mutating func startElement(_ tag: HTMLTag, attributes list: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         switch tag {
         case .table:
             closeFragment()
@@ -340,12 +340,11 @@ struct HTMLPageBuilder {
 
     /// The HTML parser repairs what it finds wrong (that is why it reads any page); what it
     /// repaired is worth a warning, except HTML5 elements its HTML 4 tables do not know.
-    mutating func libxmlError(_ error: xmlError) {
-        let message = error.message.map { String(cString: $0) }?.trimmed ?? "unknown libxml2 error"
-        if message.hasPrefix("Tag "), message.hasSuffix(" invalid") { return }
+    mutating func parserSaid(_ message: ParserMessage) {
+        if message.text.hasPrefix("Tag "), message.text.hasSuffix(" invalid") { return }
         libxmlMessages += 1
         if libxmlMessages <= 10 {
-            diagnostics.append(Diagnostic(file: input.displayName, line: Int(error.line), column: error.int2 > 0 ? Int(error.int2) : nil, message: "HTML repaired: \(message)"))
+            diagnostics.append(Diagnostic(file: input.displayName, line: message.line, column: message.column, message: "HTML repaired: \(message.text)"))
         } else if libxmlMessages == 11 {
             diagnostics.append(Diagnostic(file: input.displayName, message: "further HTML repairs not listed"))
         }
@@ -358,9 +357,7 @@ struct HTMLPageBuilder {
     /// True when libxml2 closes a table because the input ended, not at a `</table>`: a page
     /// cut short (a partial download) would otherwise read as a registry with fewer records.
     private func tableClosedByTheEndOfInput() -> Bool {
-        guard let ctxt = context, let state = ctxt.pointee.input?.pointee, let base = state.base, let cur = state.cur else { return false }
-        let offset = Int(state.consumed) + (cur - base)
-        guard offset >= bytes.count else { return false }
+        guard let offset = parser.offset, offset >= bytes.count else { return false }
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09 { end -= 1 }
         let tail = bytes[max(end - 9, 0)..<end].map { $0 | 0x20 }  // ASCII lower case
@@ -376,10 +373,8 @@ struct HTMLPageBuilder {
     /// Where the tag being reported starts. libxml2 reports a start tag with its cursor at the
     /// tag's `>`: walk back to the `<`, then count lines from the last place counted.
     private mutating func tagLocation() -> SourceLocation {
-        guard let ctxt = context, let state = ctxt.pointee.input?.pointee, let base = state.base, let cur = state.cur,
-              !bytes.isEmpty
-        else { return input.location(line: 0, column: 0) }
-        var offset = min(max(Int(state.consumed) + (cur - base), 0), bytes.count - 1)
+        guard let cursor = parser.offset, !bytes.isEmpty else { return input.location(line: 0, column: 0) }
+        var offset = min(max(cursor, 0), bytes.count - 1)
         let limit = max(offset - 65536, 0)
         while offset > limit, bytes[offset] != UInt8(ascii: "<") { offset -= 1 }
         if offset < scanOffset {

@@ -1,12 +1,12 @@
-internal import CLibXML2
+internal import LibXML2
 import RegistryModel
 
 /// Reads IANA's registry page (the whole page, or one page of several as iana.org serves it)
 /// with libxml2's HTML parser through SAX callbacks: no DOM, and pages that are not well-formed
 /// XML read as a browser would read them.
 ///
-/// Safety: the HTML parser loads no DTD and expands no external entities; `HTML_PARSE_NONET`
-/// forbids the network outright. The page must be UTF-8 (checked first, whatever its `<meta>`
+/// Safety (`HTMLStream`'s): the HTML parser loads no DTD and expands no external entities,
+/// and the network is forbidden outright. The page must be UTF-8 (checked first, whatever its `<meta>`
 /// says; UTF-16 with a byte-order mark is transcoded), so no byte is silently re-decoded.
 public enum HTMLReader: RegistryReader {
     public static let name = "html"
@@ -41,6 +41,9 @@ public enum HTMLReader: RegistryReader {
             let (line, column) = input.lineAndColumn(ofByteAt: nul)
             throw ReadError(file: input.displayName, line: line, column: column, message: "NUL byte in the page; an HTML page is text")
         }
+        guard !contentStart(input.bytes[...]).isEmpty else {
+            throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: no HTML page to read")
+        }
         return try input.bytes.withUnsafeBufferPointer { bytes throws(ReadError) in
             let builder = UnsafeMutablePointer<HTMLPageBuilder>.allocate(capacity: 1)
             builder.initialize(to: HTMLPageBuilder(input: input, bytes: bytes))
@@ -48,42 +51,12 @@ public enum HTMLReader: RegistryReader {
                 builder.deinitialize(count: 1)
                 builder.deallocate()
             }
-            try parse(builder, bytes)
+            guard HTMLStream.parse(input.bytes, client: builder, callbacks: htmlCallbacks) else {
+                throw ReadError(file: input.displayName, message: "libxml2 could not create an HTML parser")
+            }
             diagnostics += builder.pointee.diagnostics
             return try builder.pointee.finish()
         }
-    }
-
-    /// Runs the HTML parser over the whole input, which is already in memory.
-    private static func parse(_ builder: UnsafeMutablePointer<HTMLPageBuilder>, _ bytes: UnsafeBufferPointer<UInt8>) throws(ReadError) {
-        let input = builder.pointee.input
-        guard !contentStart(input.bytes[...]).isEmpty, let base = bytes.baseAddress else {
-            throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: no HTML page to read")
-        }
-        let start = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-        guard let ctxt = htmlCreateMemoryParserCtxt(start, Int32(clamping: bytes.count)), let sax = ctxt.pointee.sax else {
-            throw ReadError(file: input.displayName, message: "libxml2 could not create an HTML parser")
-        }
-        defer { htmlFreeParserCtxt(ctxt) }
-        var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)  // so that errors go to `serror`, per parser
-        handler.startElement = htmlStartElement
-        handler.endElement = htmlEndElement
-        handler.characters = htmlCharacters
-        // The same callback for white space the parser deems ignorable: in a cell it is content.
-        handler.ignorableWhitespace = htmlCharacters
-        // Script and style contents arrive as CDATA blocks: not registry text.
-        handler.cdataBlock = { _, _, _ in }
-        handler.serror = htmlStructuredError
-        sax.pointee = handler
-        ctxt.pointee.userData = UnsafeMutableRawPointer(builder)
-        builder.pointee.context = ctxt
-        let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_IGNORE_ENC.rawValue
-        htmlCtxtUseOptions(ctxt, Int32(options))
-        xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
-        _ = htmlParseDocument(ctxt)
-        builder.pointee.context = nil
     }
 }
 
@@ -91,8 +64,8 @@ public enum HTMLReader: RegistryReader {
 enum HTMLTag {
     case table, tr, td, th, dl, dt, dd, h1, a, br, p, pre, div, span, other
 
-    init(_ name: UnsafePointer<xmlChar>) {
-        func equals(_ literal: StaticString) -> Bool { xmlStrcmp(name, literal.utf8Start) == 0 }
+    init(_ name: UnsafePointer<UInt8>) {
+        func equals(_ literal: StaticString) -> Bool { nulTerminated(name, equals: literal) }
         switch name[0] {
         case UInt8(ascii: "t"):
             self = equals("td") ? .td : equals("tr") ? .tr : equals("th") ? .th : equals("table") ? .table : .other
@@ -115,7 +88,7 @@ struct HTMLAttributes {
     var href: String?
     var `class`: String?
 
-    init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    init(_ list: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         guard let list else { return }
         var i = 0
         while let attribute = list[i] {
@@ -141,28 +114,23 @@ struct HTMLAttributes {
 
 // MARK: - C callbacks
 
-private func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLPageBuilder> {
-    ctx!.assumingMemoryBound(to: HTMLPageBuilder.self)
+private func builder(_ session: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLPageBuilder> {
+    HTMLPageBuilder.client(in: session)
 }
 
-private let htmlStartElement: startElementSAXFunc = { ctx, name, attributes in
-    guard let name else { return }
-    let page = builder(ctx)
-    page.pointee.startElement(page.pointee.tag(name), attributes: attributes)
-}
-
-private let htmlEndElement: endElementSAXFunc = { ctx, name in
-    guard let name else { return }
-    let page = builder(ctx)
-    page.pointee.endElement(page.pointee.tag(name))
-}
-
-private let htmlCharacters: charactersSAXFunc = { ctx, bytes, count in
-    guard let bytes, count > 0 else { return }
-    builder(ctx).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
-}
-
-private let htmlStructuredError: xmlStructuredErrorFunc = { ctx, error in
-    guard let ctx, let error else { return }
-    builder(ctx).pointee.libxmlError(error.pointee)
-}
+private let htmlCallbacks = HTMLStream.Callbacks(
+    startElement: { session, name, attributes in
+        guard let name else { return }
+        let page = builder(session)
+        page.pointee.startElement(page.pointee.tag(name), attributes: attributes)
+    },
+    endElement: { session, name in
+        guard let name else { return }
+        let page = builder(session)
+        page.pointee.endElement(page.pointee.tag(name))
+    },
+    characters: { session, bytes, count in
+        guard let bytes, count > 0 else { return }
+        builder(session).pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+    }
+)

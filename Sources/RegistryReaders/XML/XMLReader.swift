@@ -1,10 +1,9 @@
-internal import CLibXML2
 import RegistryModel
 
 /// Reads IANA's registry XML with libxml2's SAX2 parser: the file streams through the
 /// callbacks and no DOM is built.
 ///
-/// Safety: no network (`XML_PARSE_NONET`), no entity substitution, no DTD loading, and any
+/// Safety (`XMLStream`'s): no network, no entity substitution, no DTD loading, and any
 /// `<!DOCTYPE>` stops the parse, so neither external entities nor entity expansion can happen.
 public enum XMLReader: SplittableRegistryReader {
     public static let name = "xml"

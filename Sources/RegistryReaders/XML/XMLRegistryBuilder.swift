@@ -1,8 +1,8 @@
-internal import CLibXML2
+internal import LibXML2
 import RegistryModel
 
 /// The SAX2 callbacks' state: a stack of open elements and the registry being built.
-struct XMLRegistryBuilder {
+struct XMLRegistryBuilder: ParserClient {
     static let namespace = "http://www.iana.org/assignments"
 
     let part: InputPart
@@ -14,14 +14,14 @@ struct XMLRegistryBuilder {
     }
     /// `error != nil`, kept apart: every callback asks, and comparing the optional copies it.
     private var failed = false
-    /// libxml2's parser and where it is in the input: kept apart, so that asking where costs no
-    /// copy of the builder.
-    private var position: XMLParserPosition
+    /// libxml2's parser, which says where it is in the input: kept apart, so that asking where
+    /// costs no copy of the builder.
+    var parser = XMLStreamParser()
     /// libxml2 interns names, so once the IANA namespace URI has been seen its pointer is known.
-    private var namespacePointer: UnsafePointer<xmlChar>?
+    private var namespacePointer: UnsafePointer<UInt8>?
     private var sawRegistry = false
     /// Element names by the address libxml2 interned them at (see `elementName`).
-    private var knownNames = InlineArray<64, (UnsafePointer<xmlChar>?, ElementName?)>(repeating: (nil, nil))
+    private var knownNames = InlineArray<64, (UnsafePointer<UInt8>?, ElementName?)>(repeating: (nil, nil))
     /// The current record's element order, kept only when it is not the usual one.
     private var elementOrder: [RecordElement] = []
     /// The single-valued elements seen so far in the registry and in the open record or person
@@ -45,7 +45,6 @@ struct XMLRegistryBuilder {
     init(part: InputPart, sink: RecordSink?) {
         self.part = part
         self.sink = sink
-        position = XMLParserPosition(lineOffset: part.lineOffset, file: part.input.index)
         // IANA's XML spends about 260 bytes a record: reserve once instead of regrowing (and
         // copying) the record array; pages never touched cost nothing.
         if sink == nil { registry.records.reserveCapacity(part.range.count / 200) }
@@ -56,69 +55,48 @@ struct XMLRegistryBuilder {
     /// Runs libxml2's parser over the input. Static, and touching the builder only through the
     /// pointer between calls into libxml2, because the callbacks change it through that pointer.
     static func parse(_ builder: UnsafeMutablePointer<XMLRegistryBuilder>) throws(ReadError) {
-        var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.startElementNs = xmlStartElement
-        handler.endElementNs = xmlEndElement
-        handler.characters = xmlCharacters
-        handler.cdataBlock = xmlCharacters
-        // The same callback for "ignorable" white space: inside rich text it is content.
-        handler.ignorableWhitespace = xmlCharacters
-        handler.internalSubset = xmlInternalSubset
-        handler.comment = xmlComment
-        handler.serror = xmlStructuredError
-
-        let input = builder.pointee.input
-        if contentStart(input.bytes[...]).isEmpty {
-            throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: no XML to read")
+        let part = builder.pointee.part
+        if contentStart(part.input.bytes[...]).isEmpty {
+            throw ReadError(file: part.input.displayName, line: 1, column: 1, message: "empty input: no XML to read")
         }
-        // The pull parser, fed our buffer through an I/O callback: libxml2 then keeps a small
-        // window of the input instead of a copy of the whole file (the push parser's chunk
-        // bookkeeping cost a sixth of libxml2's time; a memory parser copies the file).
-        ChunkSource.withSource(builder.pointee.part) { source in
-            // libxml2 copies the handler; our I/O context needs no closing.
-            guard let ctxt = xmlCreateIOParserCtxt(&handler, builder, ChunkSource.read, nil, source, XML_CHAR_ENCODING_NONE)
-            else { return builder.pointee.fail("libxml2 could not create a parser") }
-            defer { xmlFreeParserCtxt(ctxt) }
-            builder.pointee.position.context = ctxt
-            // No XML_PARSE_NOENT (no substitution) and no XML_PARSE_DTDLOAD: entities stay
-            // unexpanded and no external subset is fetched; NONET forbids the network outright.
-            xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
-            if xmlParseDocument(ctxt) != 0 { builder.pointee.fail("the XML is not well formed") }
-            builder.pointee.position.context = nil
-        }
+        XMLStream.parse(
+            [part.prefix[...], part.input.bytes[part.range], part.suffix[...]], lineOffset: part.lineOffset,
+            client: builder, callbacks: xmlCallbacks)
         if let error = builder.pointee.error { throw error }
         if !builder.pointee.sawRegistry {
-            throw ReadError(file: input.displayName, line: 1, column: 1, message: "no <registry> element: this is not IANA's registry XML")
+            throw ReadError(file: part.input.displayName, line: 1, column: 1, message: "no <registry> element: this is not IANA's registry XML")
         }
     }
 
     /// Stops the parse with a message at the current position (the first error wins).
     mutating func fail(_ message: String, at location: SourceLocation? = nil) {
         guard !failed else { return }
-        let where_ = location ?? position.current()
+        let where_ = location ?? self.location(parser.current())
         error = ReadError(file: input.displayName, line: Int(where_.line), column: Int(where_.column), message: message)
-        if let context = position.context { xmlStopParser(context) }
+        parser.stop()
     }
 
-    mutating func libxmlError(_ err: xmlError) {
-        let message = err.message.map { String(cString: $0) } ?? "unknown libxml2 error"
-        let trimmed = String(message.reversed().drop { $0 == "\n" || $0 == " " }.reversed())
-        if err.level == XML_ERR_WARNING {
-            diagnostics.append(Diagnostic(file: input.displayName, line: position.inputLine(Int(err.line)), column: Int(err.int2), message: trimmed))
-            return
+    /// libxml2's warnings become diagnostics; its errors (the stream stops after one) and the
+    /// stream's own fail the read.
+    mutating func parserSaid(_ message: ParserMessage) {
+        switch message.severity {
+        case .warning:
+            diagnostics.append(Diagnostic(file: input.displayName, line: message.line, column: message.column, message: message.text))
+        case .error:
+            guard !failed else { return }
+            error = ReadError(file: input.displayName, line: message.line, column: message.column, message: message.text)
         }
-        guard !failed else { return }
-        error = ReadError(file: input.displayName, line: position.inputLine(Int(err.line)), column: Int(err.int2), message: trimmed)
-        // Some errors (namespace ones, say) let libxml2 go on calling back; stop it here so
-        // the callbacks never run on a half-understood document.
-        if let context = position.context { xmlStopParser(context) }
+    }
+
+    /// A place the parser reported, in this input.
+    private func location(_ at: (line: Int, column: Int)) -> SourceLocation {
+        input.location(line: at.line, column: at.column)
     }
 
     // MARK: elements
 
     mutating func startElement(
-        _ localName: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?, attributes: Attributes
+        _ localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, attributes: XMLAttributes
     ) {
         guard !failed else { return }
         if let namespace, namespace != namespacePointer {
@@ -127,7 +105,7 @@ struct XMLRegistryBuilder {
             }
             namespacePointer = namespace
         }
-        elementStart = position.current(inside: attributes.firstValueStart)
+        elementStart = location(parser.current(inside: attributes.firstValueStart))
         let parent = frames[frames.count - 1]
         guard let name = elementName(localName), let frame = parent.child(name) else {
             return fail("unexpected element <\(String(cString: localName))> inside \(parent.description)")
@@ -156,7 +134,7 @@ struct XMLRegistryBuilder {
     /// table of 64 slots (open addressing) remembers the name at each address seen. The
     /// registry has 22 names and the first unknown one ends the parse, so it never fills; if
     /// it did, names would still be matched, by their bytes.
-    private mutating func elementName(_ localName: UnsafePointer<xmlChar>) -> ElementName? {
+    private mutating func elementName(_ localName: UnsafePointer<UInt8>) -> ElementName? {
         var slot = Int(truncatingIfNeeded: (UInt(bitPattern: localName) &* 0x9E37_79B9_7F4A_7C15) >> 58)
         for _ in 0..<knownNames.count {
             guard let known = knownNames[slot].0 else {
@@ -170,7 +148,7 @@ struct XMLRegistryBuilder {
         return ElementName(localName)
     }
 
-    private mutating func open(_ frame: Frame, attributes: Attributes) {
+    private mutating func open(_ frame: Frame, attributes: XMLAttributes) {
         func attribute(_ name: StaticString) -> String? { attributes.value(of: name) }
         switch frame {
         case .registry:
@@ -181,8 +159,8 @@ struct XMLRegistryBuilder {
             singleValuesSeen &= Frame.registrySingleValueBits
             elementOrder.removeAll(keepingCapacity: true)
             record.locations[.record] = elementStart
-            record.registrationDate = attributes.bytes(of: "date").map(Parsed.init(utf8:))
-            record.modificationDate = attributes.bytes(of: "updated").map(Parsed.init(utf8:))
+            record.registrationDate = attributes.withBytes(of: "date") { Parsed(utf8: $0) }
+            record.modificationDate = attributes.withBytes(of: "updated") { Parsed(utf8: $0) }
             if record.registrationDate != nil { record.locations[.registrationDate] = elementStart }
             if record.modificationDate != nil { record.locations[.modificationDate] = elementStart }
         case .person:
@@ -195,10 +173,12 @@ struct XMLRegistryBuilder {
             noteRecordElement(.assignee, field: .assignee)
             record.assignees = record.assignees ?? []
         case .xref(let owner):
-            guard let type = attributes.bytes(of: "type") else { return fail("<xref> has no type attribute") }
+            guard let type = attributes.withBytes(of: "type", XrefType.init(utf8:)) else {
+                return fail("<xref> has no type attribute")
+            }
             xref = Xref(
-                type: XrefType(utf8: type), data: attribute("data"),
-                attributes: attributes.extras(besides: ["type", "data"]),
+                type: type, data: attribute("data"),
+                attributes: attributes.all(except: ["type", "data"]).map { XrefAttribute(name: $0.name, value: $0.value) },
                 location: elementStart)
             if owner == .recordXref { noteRecordElement(.xref, field: nil) }
             text.removeAll()
@@ -280,7 +260,7 @@ struct XMLRegistryBuilder {
     /// Stores the leaf's text; values that parse (numbers, dates, protocols) are parsed from
     /// the text's bytes, without a String unless they are invalid.
     private mutating func closeLeaf(_ leaf: Leaf) {
-        let bytes = text.bytes
+        let bytes = text.bytes.span
         switch leaf {
         case .title: registry.title = text.string
         case .category: registry.category = text.string
@@ -320,7 +300,7 @@ struct XMLRegistryBuilder {
         case .document, .registry, .record, .assignee, .people, .person:
             // White space between elements carries nothing; anything else would be lost.
             if let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) {
-                fail("unexpected text inside \(frames[frames.count - 1].description)", at: position.text(bytes, from: first))
+                fail("unexpected text inside \(frames[frames.count - 1].description)", at: location(parser.text(bytes, from: first)))
             }
         }
     }
@@ -336,53 +316,10 @@ struct XMLRegistryBuilder {
         richTexts[richTexts.count - 1].append(text: takeText())
     }
 
-    mutating func rejectDoctype() {
-        fail("<!DOCTYPE> is not accepted: registry XML has none, and a DTD could pull in external or expanding entities")
-    }
-
-    mutating func comment(_ text: UnsafePointer<xmlChar>?) {
-        let at = position.comment(text)
+    mutating func comment(_ text: UnsafePointer<UInt8>?) {
+        let at = parser.comment(text)
         diagnostics.append(Diagnostic(
             file: input.displayName, line: at.line, column: at.column,
             message: "XML comment ignored: the model has no place for comments"))
-    }
-}
-
-/// A part handed to libxml2 in the pieces it asks for: its prefix, its range of the input, its
-/// suffix.
-private struct ChunkSource {
-    var segments: [UnsafeBufferPointer<UInt8>]
-    var offset = 0
-
-    /// Runs `body` with the part's bytes pinned in memory.
-    static func withSource(_ part: InputPart, _ body: (UnsafeMutablePointer<ChunkSource>) -> Void) {
-        part.prefix.withUnsafeBufferPointer { prefix in
-            part.input.bytes.withUnsafeBufferPointer { bytes in
-                part.suffix.withUnsafeBufferPointer { suffix in
-                    let range = UnsafeBufferPointer(rebasing: bytes[part.range])
-                    var source = ChunkSource(segments: [prefix, range, suffix].filter { !$0.isEmpty })
-                    withUnsafeMutablePointer(to: &source, body)
-                }
-            }
-        }
-    }
-
-    static let read: xmlInputReadCallback = { context, buffer, length in
-        let source = context!.assumingMemoryBound(to: ChunkSource.self)
-        guard let buffer else { return -1 }
-        var written = 0
-        while written < Int(length), let segment = source.pointee.segments.first {
-            let count = min(Int(length) - written, segment.count - source.pointee.offset)
-            (buffer + written).withMemoryRebound(to: UInt8.self, capacity: count) { target in
-                target.update(from: segment.baseAddress! + source.pointee.offset, count: count)
-            }
-            written += count
-            source.pointee.offset += count
-            if source.pointee.offset == segment.count {
-                source.pointee.segments.removeFirst()
-                source.pointee.offset = 0
-            }
-        }
-        return Int32(written)
     }
 }

@@ -51,10 +51,6 @@ enum XMLSchema: SourceRule {
 
     static var layout: any RegistryReader.Type { XMLReader.self }
 
-    static func prepare() {
-        Validator.prepareSchema()
-    }
-
     static func check(_ source: SourceInput, into findings: inout Findings) {
         for violation in SchemaCheck.violations(in: source.input.bytes) {
             findings.report(
