@@ -29,15 +29,17 @@ let package = Package(
         .target(name: "RegistryModel"),
         .target(name: "RegistryReaders", dependencies: ["RegistryModel", "LibXML2"]),
         .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
-        // Source rules know a layout by its reader.
-        .target(name: "RegistryValidation", dependencies: ["RegistryModel", "RegistryReaders", "LibXML2"]),
+        // Source rules know a layout by its reader; --against judges what a diff says changed.
+        .target(name: "RegistryValidation", dependencies: ["RegistryModel", "RegistryReaders", "RegistryDiff", "LibXML2"]),
         // Record-level changes between two registries, read from any layouts.
         .target(name: "RegistryDiff", dependencies: ["RegistryModel"]),
         // The engine: reading inputs, converting, validating and formatting files; the command
         // line only parses arguments and prints.
         .target(
             name: "RegistryConversion",
-            dependencies: ["RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation"]
+            dependencies: [
+                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryDiff",
+            ]
         ),
         .executableTarget(
             name: "ianaconv",

@@ -22,7 +22,7 @@ public enum FileIO {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .errno("stat") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw Error(reason: "it is a directory") }
-        return try readAll(fd, sizeHint: Int(info.st_size))
+        return try readToEnd(fd, sizeHint: Int(info.st_size))
     }
 
     /// The size of a regular file, if the path names one.
@@ -33,10 +33,11 @@ public enum FileIO {
     }
 
     public static func readStandardInput() throws(Error) -> [UInt8] {
-        try readAll(STDIN_FILENO, sizeHint: 0)
+        try readToEnd(STDIN_FILENO)
     }
 
-    private static func readAll(_ fd: Int32, sizeHint: Int) throws(Error) -> [UInt8] {
+    /// Everything left to read from a file descriptor (a file, standard input, a pipe).
+    static func readToEnd(_ fd: Int32, sizeHint: Int = 0) throws(Error) -> [UInt8] {
         var bytes: [UInt8] = []
         var capacity = max(sizeHint + 1, 1 << 16)
         while true {

@@ -41,9 +41,19 @@ public struct RegistryInput {
         return (source, try parse(source))
     }
 
+    /// One input already loaded, read on its own.
+    public func read(_ input: InputFile) throws(ReadError) -> (source: SourceInput, registry: Registry) {
+        let source = try open(input)
+        return (source, try parse(source))
+    }
+
     /// Loads one input and picks its reader (named, or detected from the content).
     public func open(_ path: String, index: UInt16) throws(ReadError) -> SourceInput {
-        let input = try Self.load(path, index: index)
+        try open(try Self.load(path, index: index))
+    }
+
+    /// Picks the reader of an input already loaded (named, or detected from the content).
+    public func open(_ input: InputFile) throws(ReadError) -> SourceInput {
         let source = SourceInput(input, reader: try reader(for: input))
         validation?.start(source)
         return source
@@ -70,7 +80,7 @@ public struct RegistryInput {
         path == "-" ? "<stdin>" : path
     }
 
-    private static func load(_ path: String, index: UInt16) throws(ReadError) -> InputFile {
+    static func load(_ path: String, index: UInt16) throws(ReadError) -> InputFile {
         do {
             let bytes = path == "-" ? try FileIO.readStandardInput() : try FileIO.readFile(path)
             return InputFile(displayName: displayName(path), bytes: bytes, index: index)

@@ -1,3 +1,4 @@
+import RegistryDiff
 import RegistryModel
 import RegistryValidation
 
@@ -28,9 +29,10 @@ public final class ValidationRun {
         sourceChecks.flatMap { $0.wait() }.sorted(by: Finding.reportOrder)
     }
 
-    /// Every finding: the model rules' on the registry read, and the source rules'.
-    public func findings(for registry: Registry) -> [Finding] {
-        let input = ValidationInput(registry: registry)
+    /// Every finding: the model rules' on the registry read (judged against an earlier
+    /// release when `changes` says what became of each record), and the source rules'.
+    public func findings(for registry: Registry, changes: [RecordStatus]? = nil) -> [Finding] {
+        let input = ValidationInput(registry: registry, changes: changes)
         let options = options
         let model = InParallel.map(Rules.model, threads: InParallel.cores) { rule in
             Validator.validate(input, options: options, rules: [rule])

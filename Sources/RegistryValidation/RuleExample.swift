@@ -1,15 +1,26 @@
 /// A small input for a rule's documentation and tests: CSV rows (IANA's header is added) or
 /// the XML between `<registry>` and `</registry>` (the root and a title are added). In
-/// triggering examples a `↓` stands just before each place a finding must land.
+/// triggering examples a `↓` stands just before each place a finding must land. A rule that
+/// judges what a change did (`validate --against`) shows the earlier release too, `before`.
 public struct RuleExample: Sendable {
     public enum Layout: String, Sendable { case csv, xml }
 
     public var layout: Layout
     /// The snippet as documented, markers included.
     public var text: String
+    /// The earlier release the snippet is judged against, in the same layout, if any.
+    public var before: String?
 
-    public static func csv(_ text: String) -> RuleExample { RuleExample(layout: .csv, text: text) }
+    public static func csv(_ text: String, before: String? = nil) -> RuleExample {
+        RuleExample(layout: .csv, text: text, before: before)
+    }
+
     public static func xml(_ text: String) -> RuleExample { RuleExample(layout: .xml, text: text) }
+
+    /// The earlier release as a complete input.
+    public var beforeDocument: String? {
+        before.map { RuleExample(layout: layout, text: $0).document }
+    }
 
     public static let marker = "↓"
     static let csvHeader =

@@ -22,6 +22,7 @@ public enum Rules {
         UnassignedEntry.self,
         DuplicateRecord.self,
         PortStateConflict.self,
+        AssignmentConflict.self,
         ServiceNameReuse.self,
         TCPUDPCounterpart.self,
         PersonReference.self,
@@ -32,7 +33,9 @@ public enum Rules {
     ]
 
     /// Both kinds, the source rules first: the order of the rule list and documentation.
-    public static let all: [any Rule.Type] = source + model
+    /// Each element converted in a closure, where the compiler knows the conformance: an
+    /// array cast would ask the runtime, which scans every conformance in the binary per rule.
+    public static let all: [any Rule.Type] = source.map { $0 } + model.map { $0 }
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }
 

@@ -1,3 +1,4 @@
+import RegistryDiff
 import RegistryModel
 import RegistryReaders
 
@@ -13,11 +14,6 @@ public struct ValidationOptions: Sendable {
         self.disabled = disabled
         self.severities = severities
     }
-
-    /// True when a finding of this severity makes the run fail.
-    public func fails(_ severity: Severity) -> Bool {
-        severity == .error
-    }
 }
 
 /// Runs the rules of both kinds over what was read.
@@ -25,10 +21,11 @@ public enum Validator {
     /// Every rule on one read: the source rules on the bytes of each input whose layout they
     /// know, the model rules on the registry read from the inputs. In report order.
     public static func validate(
-        _ registry: Registry, sources: [SourceInput], options: ValidationOptions = .init()
+        _ registry: Registry, changes: [RecordStatus]? = nil, sources: [SourceInput], options: ValidationOptions = .init()
     ) -> [Finding] {
         let fromSources = sources.flatMap { validate($0, options: options) }
-        return (fromSources + validate(ValidationInput(registry: registry), options: options)).sorted(by: Finding.reportOrder)
+        let fromModel = validate(ValidationInput(registry: registry, changes: changes), options: options)
+        return (fromSources + fromModel).sorted(by: Finding.reportOrder)
     }
 
     /// The model rules on a registry.

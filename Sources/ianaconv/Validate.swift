@@ -1,6 +1,8 @@
 import ArgumentParser
 import RegistryConversion
+import RegistryDiff
 import RegistryModel
+import RegistryReaders
 import RegistryValidation
 
 struct Validate: ParsableCommand {
@@ -13,6 +15,13 @@ struct Validate: ParsableCommand {
             a pre-commit hook. Files are never written. XML is also checked against the \
             registry's RELAX NG schema. Findings go to stdout (sorted by file, line and column), \
             the summary to stderr. 'ianaconv rules' lists the rules.
+
+            With --against, each file is judged by what changed since an earlier release: \
+            OLD is a file, or git:REV for the same file at a git revision (git:HEAD in a \
+            pre-commit hook). Records added or changed are checked as new registrations, \
+            strictly (as with --strict, and an added name gets no legacy exemption); only their \
+            findings fail the run. Findings on the other records are counted, and --all lists \
+            them.
 
             Exit codes: 0 no errors; 1 errors (warnings too with --strict); 2 usage error or \
             unreadable input.
@@ -37,6 +46,14 @@ struct Validate: ParsableCommand {
     @Option(help: "Record every current finding in this baseline file (written atomically) and succeed.")
     var writeBaseline: String?
 
+    @Option(help: ArgumentHelp(
+        "Judge what changed since this release: a file, or git:REV for each file at a git revision.",
+        valueName: "old"))
+    var against: String?
+
+    @Flag(help: "With --against: also list the findings on records the change does not touch.")
+    var all = false
+
     @Option(name: .customLong("disable"), help: ArgumentHelp("Turn a rule off (repeatable).", valueName: "rule"))
     var disabled: [String] = []
 
@@ -45,19 +62,26 @@ struct Validate: ParsableCommand {
 
     func validate() throws {
         _ = try options()
+        if all, against == nil { throw ValidationError("--all goes with --against") }
     }
 
     func run() throws {
         let options = try options()
         let paths = registryFiles.paths
         var files: [Report.File] = []
+        var shown: [Report.File] = []
+        var untouched = 0
         var unreadable = 0
         var registries: [Registry] = []  // kept to the end: the process exits without freeing them
         for path in paths {
             do {
-                let (findings, registry) = try check(path, options)
+                let (findings, registry, changed) = try check(path, options)
                 registries.append(registry)
-                files.append(Report.File(path: RegistryInput.displayName(path), findings: findings))
+                let name = RegistryInput.displayName(path)
+                let judged = changed.map { changed in findings.filter(changed.covers) } ?? findings
+                untouched += findings.count - judged.count
+                files.append(Report.File(path: name, findings: judged))
+                shown.append(Report.File(path: name, findings: all ? findings : judged))
             } catch {
                 standardError.write("\(error.message)\n")
                 unreadable += 1
@@ -83,28 +107,49 @@ struct Validate: ParsableCommand {
                 })
             }
         }
-        let report = Report(files: files, accepted: accepted, unreadable: unreadable)
+        let report = Report(files: files, accepted: accepted, unreadable: unreadable, untouched: all ? 0 : untouched)
+        let listed = all ? Report(files: shown, accepted: accepted, unreadable: unreadable) : report
         let output: [UInt8] = switch format {
-        case .text: TextReporter.render(report)
-        case .json: JSONReporter.render(report)
-        case .sarif: SARIFReporter.render(report, toolVersion: IanaConv.configuration.version)
+        case .text: TextReporter.render(listed)
+        case .json: JSONReporter.render(listed)
+        case .sarif: SARIFReporter.render(listed, toolVersion: IanaConv.configuration.version)
         }
         try OutputTarget(nil).write(output, inputs: [])
         standardError.write(report.summary + "\n")
         finishProcess(code: unreadable > 0 ? 2 : report.count(.error) > 0 ? 1 : 0)
     }
 
-    /// Reads one file and runs the rules of both kinds on it. An input the reader cannot take
-    /// still gets its source rules' findings (the schema's usually say why).
-    private func check(_ path: String, _ options: ValidationOptions) throws(CommandFailure) -> ([Finding], Registry) {
+    /// Reads one file and runs the rules of both kinds on it; with --against, judged against
+    /// the earlier release, whose records the change did not touch are returned apart. An
+    /// input the reader cannot take still gets its source rules' findings (the schema's usually
+    /// say why).
+    private func check(
+        _ path: String, _ options: ValidationOptions
+    ) throws(CommandFailure) -> ([Finding], Registry, ChangedRecords?) {
         let validation = ValidationRun(options: options)
         do {
-            let (_, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, notice: printNotice).readOne(path)
-            return (validation.findings(for: registry), registry)
+            let (source, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, notice: printNotice).readOne(path)
+            guard let against else { return (validation.findings(for: registry), registry, nil) }
+            let changes = try changes(to: registry, read: source, since: EarlierRelease(against), path: path)
+            return (validation.findings(for: registry, changes: changes), registry, ChangedRecords(registry, changes: changes))
         } catch {
             let lines = validation.sourceFindings().map { TextReporter.line($0, path: RegistryInput.displayName(path)) }
             throw CommandFailure(message: (lines + [error.description]).joined(separator: "\n"))
         }
+    }
+
+    /// What became of each record since the earlier release; every record is new when the
+    /// file did not exist then.
+    private func changes(
+        to registry: Registry, read source: SourceInput, since release: EarlierRelease, path: String
+    ) throws(ReadError) -> [RecordStatus] {
+        guard let old = try release.load(for: path) else {
+            return Array(repeating: .added, count: registry.records.count)
+        }
+        // The earlier release may be in any layout: its own is detected.
+        let (oldSource, oldRegistry) = try RegistryInput(layout: .detected, notice: printNotice).read(old)
+        let scope = DiffScope(old: .of(layout: oldSource.reader.name), new: .of(layout: source.reader.name))
+        return RegistryChanges(from: oldRegistry, to: registry, scope: scope).statusOfNew
     }
 
     private func options() throws -> ValidationOptions {
@@ -124,7 +169,8 @@ struct Validate: ParsableCommand {
             levels[try checked(parts[0], "--severity")] = level
         }
         let off = try Set(disabled.map { try checked($0, "--disable") })
-        return ValidationOptions(strict: strict, disabled: off, severities: levels)
+        // Against an earlier release, what a change adds is judged as a new registration.
+        return ValidationOptions(strict: strict || against != nil, disabled: off, severities: levels)
     }
 
     private func loadBaseline(_ path: String) throws -> Baseline {

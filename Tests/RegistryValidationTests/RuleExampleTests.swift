@@ -1,3 +1,4 @@
+import RegistryDiff
 import RegistryModel
 import RegistryReaders
 import RegistryValidation
@@ -43,17 +44,26 @@ import Testing
     }
 
     /// Reads the example with its layout's reader and runs the one rule on it, whatever its
-    /// kind, through the validator's entry point (strict-only rules included).
+    /// kind, through the validator's entry point (strict-only rules included); an example with
+    /// an earlier release is judged against it, as `validate --against` does.
     private func run(_ rule: any Rule.Type, on example: RuleExample) throws -> [Finding] {
-        let input = InputFile(displayName: "example.\(example.layout.rawValue)", bytes: Array(example.document.utf8))
         let reader: any RegistryReader.Type = switch example.layout {
         case .csv: CSVReader.self
         case .xml: XMLReader.self
         }
-        var diagnostics: [Diagnostic] = []
-        let registry = try reader.read(input, diagnostics: &diagnostics)
+        func read(_ document: String) throws -> (InputFile, Registry) {
+            let input = InputFile(displayName: "example.\(example.layout.rawValue)", bytes: Array(document.utf8))
+            var diagnostics: [Diagnostic] = []
+            return (input, try reader.read(input, diagnostics: &diagnostics))
+        }
+        let (input, registry) = try read(example.document)
+        let changes = try example.beforeDocument.map { before in
+            let layout = LayoutCapabilities.of(layout: reader.name)
+            return RegistryChanges(from: try read(before).1, to: registry, scope: DiffScope(old: layout, new: layout)).statusOfNew
+        }
         let others = Set(Rules.ids).subtracting([rule.description.id])
         return Validator.validate(
-            registry, sources: [SourceInput(input, reader: reader)], options: ValidationOptions(strict: true, disabled: others))
+            registry, changes: changes, sources: [SourceInput(input, reader: reader)],
+            options: ValidationOptions(strict: true, disabled: others))
     }
 }

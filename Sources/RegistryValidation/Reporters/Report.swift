@@ -18,11 +18,15 @@ public struct Report: Sendable {
     public var accepted: Int
     /// Inputs that could not be read (their errors are on stderr).
     public var unreadable: Int
+    /// Judged against an earlier release: findings on records the change did not touch, which
+    /// do not count (listed with `--all`).
+    public var untouched: Int
 
-    public init(files: [File], accepted: Int = 0, unreadable: Int = 0) {
+    public init(files: [File], accepted: Int = 0, unreadable: Int = 0, untouched: Int = 0) {
         self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.accepted = accepted
         self.unreadable = unreadable
+        self.untouched = untouched
     }
 
     public func count(_ severity: Severity) -> Int {
@@ -37,6 +41,7 @@ public struct Report: Sendable {
         if infos > 0 { out += ", \(infos) info" }
         out += " in \(counted(files.count, "file"))"
         if accepted > 0 { out += " (\(accepted) more accepted by the baseline)" }
+        if untouched > 0 { out += "; \(counted(untouched, "finding")) on records the change does not touch (--all lists them)" }
         if unreadable > 0 { out += "; \(counted(unreadable, "file")) could not be read" }
         return out
     }

@@ -43,6 +43,9 @@ public enum RulesDocument {
         var out = "\(title):\n\n"
         for example in examples {
             let header = example.layout == .csv ? RuleExample.csvHeader + "\n" : ""
+            if let before = example.before {
+                out += "Against the earlier release\n\n```\(example.layout.rawValue)\n\(header)\(before)\n```\n\nthis release:\n\n"
+            }
             out += "```\(example.layout.rawValue)\n\(header)\(example.text)\n```\n\n"
         }
         return out

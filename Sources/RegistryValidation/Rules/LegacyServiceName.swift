@@ -31,7 +31,10 @@ enum LegacyServiceName: ModelRule {
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         let records = input.registry.records
-        let legacy = records.indices.filter { records[$0].name?.value.map { $0.isLegacy && $0.isGrandfathered } == true }
+        // An added record's name is service-name-syntax's, with no exemption.
+        let legacy = records.indices.filter {
+            !input.isAdded($0) && records[$0].name?.value.map { $0.isLegacy && $0.isGrandfathered } == true
+        }
         guard !legacy.isEmpty else { return }
         // Well-formed names on the legacy names' ports and protocols: where a replacement stands.
         var wellFormed: [Slot: [String]] = [:]

@@ -9,7 +9,9 @@ enum RegistrationTemplate: ModelRule {
             RFC 6335 §8.1.1: a registration request names the service name, transport \
             protocol(s), assignee, contact, description and reference (the port is optional; a \
             DCCP registration also gives a service code). Older entries predate the template, \
-            so the rule runs only with --strict, for checking new registrations.
+            so the rule runs only with --strict, for checking new registrations: the entries \
+            registered since RFC 6335, or with --against, the entries a change adds or \
+            changes, which must also carry their registration (or modification) date.
             """,
         strictOnly: true,
         triggering: [
@@ -22,7 +24,8 @@ enum RegistrationTemplate: ModelRule {
         ])
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
-        for record in input.registry.records where record.state == .assigned && isUnderTemplate(record) {
+        for (index, record) in input.registry.records.enumerated()
+        where record.state == .assigned && input.isNewRegistration(index) {
             var missing: [String] = []
             if record.serviceNameText == nil { missing.append("service name") }
             if record.transport == nil { missing.append("transport protocol") }
@@ -31,15 +34,16 @@ enum RegistrationTemplate: ModelRule {
             if record.description?.plainText.isEmpty ?? true { missing.append("description") }
             if record.references.isEmpty { missing.append("reference") }
             if record.transport == .dccp, record.serviceCode == nil { missing.append("service code") }
+            // Judged against an earlier release, a record carries the dates of what was done.
+            switch input.changes?[index] {
+            case .added? where record.registrationDate == nil: missing.append("registration date")
+            case .changed? where record.modificationDate == nil: missing.append("modification date")
+            default: break
+            }
             guard !missing.isEmpty else { continue }
             findings.report(
                 "the registration lacks: \(missing.joined(separator: ", ")) (RFC 6335 §8.1.1)",
                 on: record, field: .name)
         }
-    }
-
-    /// Registered since RFC 6335: older entries predate the template.
-    private static func isUnderTemplate(_ record: Record) -> Bool {
-        record.registrationDate?.value?.isAfterRFC6335 ?? false
     }
 }

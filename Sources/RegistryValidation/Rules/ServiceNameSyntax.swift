@@ -26,10 +26,13 @@ enum ServiceNameSyntax: ModelRule {
         ])
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
-        for record in input.registry.records {
-            guard let name = record.name?.value, let violation = name.violation, !name.isGrandfathered
+        for (index, record) in input.registry.records.enumerated() {
+            guard let name = record.name?.value, let violation = name.violation,
+                  !name.isGrandfathered || input.isAdded(index)
             else { continue }
-            let when = if let date = record.registrationDate?.value, date.isAfterRFC6335 {
+            let when = if input.isAdded(index) {
+                "a new registration, which gets no legacy exemption"
+            } else if let date = record.registrationDate?.value, date.isAfterRFC6335 {
                 "registered \(date.text), after RFC 6335"
             } else {
                 "not among the names registered before RFC 6335"
