@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "ianaconv", targets: ["ianaconv"]),
         .library(name: "RegistryModel", targets: ["RegistryModel"]),
+        .library(name: "RegistryLayoutKit", targets: ["RegistryLayoutKit"]),
         .library(name: "RegistryReaders", targets: ["RegistryReaders"]),
         .library(name: "RegistryWriters", targets: ["RegistryWriters"]),
         .library(name: "RegistryValidation", targets: ["RegistryValidation"]),
@@ -21,10 +22,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "RegistryModel"),
-        .target(name: "RegistryReaders", dependencies: ["RegistryModel", "CLibXML2"]),
-        .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
-        .target(name: "RegistryValidation", dependencies: ["RegistryModel", "CLibXML2"]),
+        // Byte predicates every layer asks (white space, digits, canonical decimal): below the model,
+        // which parses ports and dates with them.
+        .target(name: "ASCIIBytes"),
+        .target(name: "RegistryModel", dependencies: ["ASCIIBytes"]),
+        // What a layout's reader and writer both need: the flat table's columns, the page
+        // vocabulary, xrefs as links and labels, the byte buffer.
+        .target(name: "RegistryLayoutKit", dependencies: ["ASCIIBytes", "RegistryModel"]),
+        .target(name: "RegistryReaders", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "CLibXML2"]),
+        .target(name: "RegistryWriters", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit"]),
+        .target(name: "RegistryValidation", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "CLibXML2"]),
         .executableTarget(
             name: "ianaconv",
             dependencies: [
@@ -37,9 +44,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "XMLTreeDiff", dependencies: ["CLibXML2"], path: "Tests/XMLTreeDiff"),
         .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
+        .testTarget(name: "RegistryLayoutKitTests", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit"]),
         .testTarget(
             name: "RegistryLayoutTests",
-            dependencies: ["RegistryModel", "RegistryReaders", "RegistryWriters", "TestSupport"]
+            dependencies: ["RegistryModel", "RegistryLayoutKit", "RegistryReaders", "RegistryWriters", "TestSupport"]
         ),
         .testTarget(
             name: "RegistryValidationTests",

@@ -1,3 +1,5 @@
+import ASCIIBytes
+
 /// A registration or modification date as the registry writes it: `YYYY-MM-DD`, or `YYYY-MM`
 /// for old entries whose day was never recorded. Always a real calendar date.
 public struct RegistryDate: UTF8Parsable, Comparable {
@@ -59,7 +61,7 @@ public struct RegistryDate: UTF8Parsable, Comparable {
     private static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         var value = 0
         for byte in bytes {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            guard ASCII.isDigit(byte) else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value

@@ -1,3 +1,5 @@
+import ASCIIBytes
+import RegistryLayoutKit
 import RegistryModel
 
 /// A table of a plain-text page, as a text browser lays out an HTML table:
@@ -65,7 +67,7 @@ struct TextTable {
         }
         var anchorMask: UInt32 = 0
         for (index, name) in names.enumerated() where anchorNames.contains(name) { anchorMask |= 1 << UInt32(index) }
-        let protocolMask: UInt32 = names.firstIndex(of: "Transport Protocol").map { 1 << UInt32($0) } ?? 0
+        let protocolMask: UInt32 = names.firstIndex(of: RegistryColumn.transportProtocol.title).map { 1 << UInt32($0) } ?? 0
         var occupancy: [UInt32] = []
         var widths: [(line: Int, firstWord: Int, capital: Bool)] = []
         var cells: [Range<Int>] = []
@@ -77,7 +79,7 @@ struct TextTable {
             for (index, cell) in lines.cells(line, columns: columns).enumerated() {
                 cells.append(cell)
                 if !cell.isEmpty { mask |= 1 << UInt32(index) }
-                let word = cell.lowerBound..<(lines.bytes[cell].firstIndex(where: isBlank) ?? cell.upperBound)
+                let word = cell.lowerBound..<(lines.bytes[cell].firstIndex(where: ASCII.isBlank) ?? cell.upperBound)
                 let capital = !cell.isEmpty && lines.bytes[cell.lowerBound] >= UInt8(ascii: "A") && lines.bytes[cell.lowerBound] <= UInt8(ascii: "Z")
                 widths.append((lines.width(cell), lines.width(word), capital))
             }
@@ -349,8 +351,8 @@ struct RowGrouping {
     private func repeatsWord(_ column: Int, _ line: Int) -> Bool {
         let (upper, lower) = (cells[line * columnCount + column], cells[(line + 1) * columnCount + column])
         // The words found in place (cells are trimmed of blanks): this runs for every reading.
-        let last = (bytes[upper].lastIndex(where: isBlank).map { $0 + 1 } ?? upper.lowerBound)..<upper.upperBound
-        let first = lower.lowerBound..<(bytes[lower].firstIndex(where: isBlank) ?? lower.upperBound)
+        let last = (bytes[upper].lastIndex(where: ASCII.isBlank).map { $0 + 1 } ?? upper.lowerBound)..<upper.upperBound
+        let first = lower.lowerBound..<(bytes[lower].firstIndex(where: ASCII.isBlank) ?? lower.upperBound)
         return last.count > 1 && last.count == first.count && sameIgnoringCase(last.lowerBound, first.lowerBound, count: last.count)
     }
 
@@ -432,7 +434,7 @@ struct RowGrouping {
                 let text = cells[line * columnCount + column]
                 guard text.count >= 4 else { continue }
                 for start in name.lowerBound...(name.upperBound - 4)
-                where (start..<start + 4).allSatisfy({ Self.isAlphanumeric(asciiLowercased(bytes[$0])) })
+                where (start..<start + 4).allSatisfy({ Self.isAlphanumeric(ASCII.lowercased(bytes[$0])) })
                     && (text.lowerBound...(text.upperBound - 4)).contains(where: { sameIgnoringCase($0, start, count: 4) }) {
                     echoes += 1
                 }
@@ -448,19 +450,19 @@ struct RowGrouping {
     private func opensWithName(_ column: Int, _ line: Int, _ name: Range<Int>?) -> Bool {
         guard let name, name.count >= 4 else { return false }
         let text = cells[line * columnCount + column]
-        guard text.count >= name.count, text.count == name.count || isBlank(bytes[text.lowerBound + name.count]) else { return false }
+        guard text.count >= name.count, text.count == name.count || ASCII.isBlank(bytes[text.lowerBound + name.count]) else { return false }
         return sameIgnoringCase(name.lowerBound, text.lowerBound, count: name.count)
     }
 
     /// The `count` bytes of the page at `a` and at `b` are the same but for ASCII case.
     /// Compared in place, folded byte by byte: the priors ask this for every reading of every row.
     private func sameIgnoringCase(_ a: Int, _ b: Int, count: Int) -> Bool {
-        for i in 0..<count where asciiLowercased(bytes[a + i]) != asciiLowercased(bytes[b + i]) { return false }
+        for i in 0..<count where ASCII.lowercased(bytes[a + i]) != ASCII.lowercased(bytes[b + i]) { return false }
         return true
     }
 
     /// A lower-case ASCII letter or a digit.
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || isDigit(byte)
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || ASCII.isDigit(byte)
     }
 }

@@ -1,9 +1,10 @@
 internal import CLibXML2
+import RegistryLayoutKit
 import RegistryModel
 
 /// The SAX2 callbacks' state: a stack of open elements and the registry being built.
-struct XMLRegistryBuilder {
-    static let namespace = "http://www.iana.org/assignments"
+struct XMLRegistryBuilder: ~Copyable {
+    static let namespace = RegistryPage.namespace
 
     let part: InputPart
     var input: InputFile { part.input }
@@ -30,7 +31,7 @@ struct XMLRegistryBuilder {
 
     private var frames: [Frame] = [.document]
     /// Character data of the innermost text-bearing element, as bytes.
-    private let text = ByteBuffer()
+    private var text = ByteBuffer()
     private var richTexts: [RichText] = []
     private var record = Record()
     private var person = Person(id: "")

@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// A grandfathered name from before RFC 6335 that breaks §5.1.
@@ -78,7 +79,7 @@ enum LegacyServiceName: Rule {
     }
 
     private static func letterAndDigitKey(_ text: String) -> [UInt8] {
-        asciiLowercased(text).utf8.filter {
+        ASCII.lowercased(text).utf8.filter {
             ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
         }
     }

@@ -1,0 +1,99 @@
+import RegistryModel
+
+/// What a record shows in one column of the flat table, in the model's terms: each layout
+/// only decides how to print (or read) it. `Record.cell(_:)` is the one record → row mapping,
+/// `RecordRow` the one row → record mapping.
+public enum RecordCell {
+    /// A value as its text; nil when the record has no such element (name, port, protocol,
+    /// dates, service code).
+    case text(String?)
+    /// Free text (description, unauthorized use); nil when the record has none.
+    case richText(RichText?)
+    /// The record's notes, all in one cell.
+    case notes([RichText])
+    /// Xrefs shown as `[label]`s, those of `only` kind among them (all when nil): the record's
+    /// own xrefs are picked in place rather than filtered into a new array for every record.
+    case xrefs([Xref], only: XrefKind? = nil)
+}
+
+/// Which of a record's xrefs a people or Reference column shows.
+public enum XrefKind: Sendable {
+    case people, references
+
+    @inlinable
+    public func includes(_ xref: Xref) -> Bool { (xref.type == .person) == (self == .people) }
+}
+
+extension Record {
+    /// What the record shows in `column`. The Assignee column shows the contacts when the record
+    /// has no `<assignee>` (`effectiveAssignees`); Contact the person xrefs, Reference the others.
+    /// Inlinable: writers ask it for every cell of every record.
+    @inlinable
+    public func cell(_ column: RegistryColumn) -> RecordCell {
+        switch column {
+        case .name: .text(name?.text)
+        case .number: .text(number?.text)
+        case .transportProtocol: .text(transportProtocol?.text)
+        case .description: .richText(description)
+        case .assignee: assignees.map { .xrefs($0) } ?? .xrefs(xrefs, only: .people)
+        case .contact: .xrefs(xrefs, only: .people)
+        case .registrationDate: .text(registrationDate?.text)
+        case .modificationDate: .text(modificationDate?.text)
+        case .reference: .xrefs(xrefs, only: .references)
+        case .serviceCode: .text(serviceCode?.text)
+        case .unauthorizedUse: .richText(unauthorizedUse)
+        case .notes: .notes(notes)
+        }
+    }
+}
+
+/// A row of the flat table as a reader found it, cell by cell (`set`); `record` turns it into
+/// a record the same way for every layout: an empty cell is no element, the Assignee column
+/// is the record's `<assignee>` only where it differs from Contact (IANA shows the contacts
+/// there otherwise), and the contacts come before the references, in the usual element order.
+public struct RecordRow {
+    /// The record so far, without its xrefs (kept apart until `record` joins them).
+    private var fields = Record(description: RichText())
+    private var assignees: [Xref] = []
+    private var contacts: [Xref] = []
+    private var references: [Xref] = []
+    private let location: SourceLocation?
+
+    /// `location`: where the row starts; when nil, its first cell with a location.
+    public init(location: SourceLocation? = nil) { self.location = location }
+
+    /// The content of the row's cell in `column`, read as the column holds it (`Record.cell`),
+    /// and where it stands. An xrefs cell gives all its xrefs (`only` is not read).
+    public mutating func set(_ column: RegistryColumn, _ content: RecordCell, at location: SourceLocation?) {
+        fields.locations[column.field] = location
+        switch (column, content) {
+        case (.name, .text(let text)): fields.name = Self.value(text)
+        case (.number, .text(let text)): fields.number = Self.value(text)
+        case (.transportProtocol, .text(let text)): fields.transportProtocol = Self.value(text)
+        case (.registrationDate, .text(let text)): fields.registrationDate = Self.value(text)
+        case (.modificationDate, .text(let text)): fields.modificationDate = Self.value(text)
+        case (.serviceCode, .text(let text)): fields.serviceCode = Self.value(text)
+        case (.description, .richText(let text)): fields.description = text ?? RichText()
+        case (.unauthorizedUse, .richText(let text)): fields.unauthorizedUse = text?.isEmpty == false ? text : nil
+        case (.notes, .notes(let notes)): fields.notes = notes
+        case (.assignee, .xrefs(let xrefs, _)): assignees = xrefs
+        case (.contact, .xrefs(let xrefs, _)): contacts = xrefs
+        case (.reference, .xrefs(let xrefs, _)): references = xrefs
+        default: preconditionFailure("a \(column) cell read as \(content)")
+        }
+    }
+
+    private static func value<Value: TextRepresentable>(_ text: String?) -> Parsed<Value>? {
+        guard let text, !text.isEmpty else { return nil }
+        return Parsed(text)
+    }
+
+    /// The record the row stands for.
+    public var record: Record {
+        var record = fields
+        record.xrefs = contacts + references
+        record.assignees = assignees == contacts ? nil : assignees
+        record.locations[.record] = location ?? RegistryColumn.allCases.lazy.compactMap { record.locations[$0.field] }.first
+        return record
+    }
+}
