@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// What a record shows in one column of the flat table, in the model's terms: each layout
-/// only decides how to print (or read) it. `Record.cell(_:)` is the one record → row mapping,
+/// only decides how to print (or read) it. `Record.forEachCell` is the one record → row mapping,
 /// `RecordRow` the one row → record mapping.
 public enum RecordCell {
     /// A value as its text; nil when the record has no such element (name, port, protocol,
@@ -25,25 +25,25 @@ public enum XrefKind: Sendable {
 }
 
 extension Record {
-    /// What the record shows in `column`. The Assignee column shows the contacts when the record
-    /// has no `<assignee>` (`effectiveAssignees`); Contact the person xrefs, Reference the others.
-    /// Inlinable: writers ask it for every cell of every record.
-    @inlinable
-    public func cell(_ column: RegistryColumn) -> RecordCell {
-        switch column {
-        case .name: .text(name?.text)
-        case .number: .text(number?.text)
-        case .transportProtocol: .text(transportProtocol?.text)
-        case .description: .richText(description)
-        case .assignee: assignees.map { .xrefs($0) } ?? .xrefs(xrefs, only: .people)
-        case .contact: .xrefs(xrefs, only: .people)
-        case .registrationDate: .text(registrationDate?.text)
-        case .modificationDate: .text(modificationDate?.text)
-        case .reference: .xrefs(xrefs, only: .references)
-        case .serviceCode: .text(serviceCode?.text)
-        case .unauthorizedUse: .richText(unauthorizedUse)
-        case .notes: .notes(notes)
-        }
+    /// What the record shows in each column, in column order: the one record → row mapping.
+    /// The Assignee column shows the contacts when the record has no `<assignee>`
+    /// (`effectiveAssignees`); Contact shows the person xrefs, Reference the others.
+    /// Written out column by column and always inlined: writers call it for every record,
+    /// and inlined, each `body` call knows its column and its case at compile time.
+    @inlinable @inline(__always)
+    public func forEachCell(_ body: (RegistryColumn, RecordCell) throws -> Void) rethrows {
+        try body(.name, .text(name?.text))
+        try body(.number, .text(number?.text))
+        try body(.transportProtocol, .text(transportProtocol?.text))
+        try body(.description, .richText(description))
+        try body(.assignee, assignees.map { .xrefs($0) } ?? .xrefs(xrefs, only: .people))
+        try body(.contact, .xrefs(xrefs, only: .people))
+        try body(.registrationDate, .text(registrationDate?.text))
+        try body(.modificationDate, .text(modificationDate?.text))
+        try body(.reference, .xrefs(xrefs, only: .references))
+        try body(.serviceCode, .text(serviceCode?.text))
+        try body(.unauthorizedUse, .richText(unauthorizedUse))
+        try body(.notes, .notes(notes))
     }
 }
 
@@ -62,7 +62,7 @@ public struct RecordRow {
     /// `location`: where the row starts; when nil, its first cell with a location.
     public init(location: SourceLocation? = nil) { self.location = location }
 
-    /// The content of the row's cell in `column`, read as the column holds it (`Record.cell`),
+    /// The content of the row's cell in `column`, read as the column holds it (`RegistryColumn.content`),
     /// and where it stands. An xrefs cell gives all its xrefs (`only` is not read).
     public mutating func set(_ column: RegistryColumn, _ content: RecordCell, at location: SourceLocation?) {
         fields.locations[column.field] = location

@@ -41,8 +41,8 @@ public struct CSVRowWriter: RecordStream, ~Copyable {
     }
 
     private mutating func record(_ record: Record, losses: inout LossReport) {
-        for column in RegistryColumn.allCases {
-            switch record.cell(column) {
+        record.forEachCell { _, cell in
+            switch cell {
             case .text(let text): field(text ?? "")
             case .richText(let text): rich(text, losses: &losses)
             case .notes(let notes): self.notes(notes, losses: &losses)

@@ -105,9 +105,9 @@ private struct HTMLPageWriter {
 
     private mutating func record(_ record: Record, into out: inout OutputBuffer) {
         out.append("<tr>")
-        for column in RegistryColumn.allCases {
+        record.forEachCell { column, cell in
             out.append(column.isCentred ? "<td align=\"center\">" : "<td>")
-            switch record.cell(column) {
+            switch cell {
             case .text(let text): out.escapedText(text ?? "")
             case .richText(let text): if let text { rich(text, into: &out) }
             case .notes(let notes): self.notes(notes, into: &out)

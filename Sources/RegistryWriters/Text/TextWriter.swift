@@ -133,14 +133,16 @@ public enum TextWriter: RegistryWriter {
             if notes.count > 1 { losses.note(.reflowedText) }
             return paragraphs
         }
-        return RegistryColumn.allCases.map { column in
-            switch record.cell(column) {
-            case .text(let text): text.map { [[$0]] } ?? []
-            case .richText(let text): rich(text)
-            case .notes(let all): notes(all)
-            case .xrefs(let xrefs, let kind): labels(xrefs, only: kind)
+        var cells: [[[String]]] = []
+        record.forEachCell { _, cell in
+            switch cell {
+            case .text(let text): cells.append(text.map { [[$0]] } ?? [])
+            case .richText(let text): cells.append(rich(text))
+            case .notes(let all): cells.append(notes(all))
+            case .xrefs(let xrefs, let kind): cells.append(labels(xrefs, only: kind))
             }
         }
+        return cells
     }
 
     private static func cells(_ person: Person, _ losses: inout LossReport) -> [[[String]]] {
