@@ -1,4 +1,5 @@
 internal import CLibXML2
+import ASCIIBytes
 import RegistryLayoutKit
 import RegistryModel
 
@@ -320,7 +321,7 @@ struct XMLRegistryBuilder: ~Copyable {
             fail("<br/> must be empty")
         case .document, .registry, .record, .assignee, .people, .person:
             // White space between elements carries nothing; anything else would be lost.
-            if let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) {
+            if let first = bytes.firstIndex(where: { !ASCII.isWhiteSpace($0) }) {
                 fail("unexpected text inside \(frames[frames.count - 1].description)", at: position.text(bytes, from: first))
             }
         }
