@@ -47,13 +47,16 @@ extension Record {
     }
 }
 
-/// A row of the flat table as a reader found it, cell by cell (`set`); `record` turns it into
-/// a record the same way for every layout: an empty cell is no element, the Assignee column
-/// is the record's `<assignee>` only where it differs from Contact (IANA shows the contacts
-/// there otherwise), and the contacts come before the references, in the usual element order.
+/// A row of the flat table as a reader found it, cell by cell (`set`); `record()` turns it
+/// into a record the same way for every layout: an empty cell is no element, the Assignee
+/// column is the record's `<assignee>` only where it differs from Contact (IANA shows the
+/// contacts there otherwise), and the contacts come before the references, in the usual
+/// element order.
 public struct RecordRow {
-    /// The record so far, without its xrefs (kept apart until `record` joins them).
+    /// The record's fields so far but its xrefs and locations, which `record()` adds: kept
+    /// apart so that setting a cell never reaches into the record's box twice.
     private var fields = Record(description: RichText())
+    private var locations = FieldLocations()
     private var assignees: [Xref] = []
     private var contacts: [Xref] = []
     private var references: [Xref] = []
@@ -62,10 +65,11 @@ public struct RecordRow {
     /// `location`: where the row starts; when nil, its first cell with a location.
     public init(location: SourceLocation? = nil) { self.location = location }
 
-    /// The content of the row's cell in `column`, read as the column holds it (`RegistryColumn.content`),
-    /// and where it stands. An xrefs cell gives all its xrefs (`only` is not read).
+    /// The content of the row's cell in `column`, read as the column holds it
+    /// (`RegistryColumn.content`), and where it stands. An xrefs cell gives all its xrefs
+    /// (`only` is not read).
     public mutating func set(_ column: RegistryColumn, _ content: RecordCell, at location: SourceLocation?) {
-        fields.locations[column.field] = location
+        locations[column.field] = location
         switch (column, content) {
         case (.name, .text(let text)): fields.name = Self.value(text)
         case (.number, .text(let text)): fields.number = Self.value(text)
@@ -88,12 +92,14 @@ public struct RecordRow {
         return Parsed(text)
     }
 
-    /// The record the row stands for.
-    public var record: Record {
-        var record = fields
-        record.xrefs = contacts + references
-        record.assignees = assignees == contacts ? nil : assignees
-        record.locations[.record] = location ?? RegistryColumn.allCases.lazy.compactMap { record.locations[$0.field] }.first
-        return record
+    /// The record the row stands for. Mutating: it completes the record in place, in a box no
+    /// one else holds, rather than in a copy of it.
+    public mutating func record() -> Record {
+        let cells = locations
+        locations[.record] = location ?? RegistryColumn.allCases.lazy.compactMap { cells[$0.field] }.first
+        fields.xrefs = contacts + references
+        fields.assignees = assignees == contacts ? nil : assignees
+        fields.locations = locations
+        return fields
     }
 }

@@ -13,21 +13,27 @@ struct TableCell {
 enum RegistryColumns {
     /// A record from one cell per column (`RegistryColumn` order), the cells as text: bracketed
     /// labels become xrefs again (`[Person]` → person, `[RFC…]` → rfc, …).
-    static func record(from row: [TableCell], _ input: InputFile) throws(ReadError) -> Record {
-        var record = RecordRow()
+    static func record(from cells: [TableCell], _ input: InputFile) throws(ReadError) -> Record {
+        func people(_ cell: TableCell) throws(ReadError) -> [Xref] {
+            try labels(cell, input).map { Xref.person(label: $0, location: cell.location) }
+        }
+        // Most rows repeat the Contact cell as the Assignee (no <assignee>): read it once.
+        let contactCell = cells[RegistryColumn.contact.rawValue]
+        let contacts = try people(contactCell)
+        var row = RecordRow()
         for column in RegistryColumn.allCases {
-            let cell = row[column.rawValue]
+            let cell = cells[column.rawValue]
             let content: RecordCell
             switch column.content {
             case .value: content = .text(cell.text)
             case .richText: content = .richText(RichText(stringLiteral: cell.text))
             case .notes: content = .notes(cell.text.isEmpty ? [] : [RichText(stringLiteral: cell.text)])
-            case .people: content = .xrefs(try labels(cell, input).map { Xref.person(label: $0, location: cell.location) })
+            case .people: content = .xrefs(column == .contact || cell.text == contactCell.text ? contacts : try people(cell))
             case .references: content = .xrefs(try labels(cell, input).map { Xref.reference(label: $0, location: cell.location) })
             }
-            record.set(column, content, at: cell.location)
+            row.set(column, content, at: cell.location)
         }
-        return record.record
+        return row.record()
     }
 
     /// `[a][b]` → `["a", "b"]`. Brackets may nest inside a label (`[see [1]]`).

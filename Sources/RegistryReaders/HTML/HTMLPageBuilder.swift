@@ -246,7 +246,7 @@ struct HTMLPageBuilder {
         if cells.count != columns.count {
             warn("a records row has \(cells.count) cells where the header has \(columns.count); \(cells.count < columns.count ? "the missing ones are read as empty" : "the extra ones are ignored")", at: rowLocation)
         }
-        var record = RecordRow(location: rowLocation)
+        var row = RecordRow(location: rowLocation)
         for (cell, column) in zip(cells, columns) {
             guard let column else { continue }
             let content: RecordCell
@@ -256,9 +256,9 @@ struct HTMLPageBuilder {
             case .notes: content = .notes(cell.blocksOrContent)
             case .people, .references: content = .xrefs(xrefs(cell, column: column.title))
             }
-            record.set(column, content, at: cell.location)
+            row.set(column, content, at: cell.location)
         }
-        registry.records.append(record.record)
+        registry.records.append(row.record())
     }
 
     /// The xrefs of a cell; text outside `[…]` is kept as a text xref, with a warning.

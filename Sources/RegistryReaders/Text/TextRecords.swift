@@ -57,7 +57,7 @@ struct TextRecords {
             }
             return labels + (stray.isEmpty ? [] : [stray])
         }
-        var record = RecordRow(location: input.location(line: anchor + 1, column: 1))
+        var row = RecordRow(location: input.location(line: anchor + 1, column: 1))
         for (index, cell) in cells.enumerated() where !cell.isEmpty {
             guard let column = columns[index] else { continue }
             let location = input.location(line: cell.firstLine + 1, column: cell.column)
@@ -69,9 +69,9 @@ struct TextRecords {
             case .people: content = .xrefs(labels(cell).map { Xref.person(label: $0, location: location) })
             case .references: content = .xrefs(labels(cell).map { Xref.reference(label: $0, location: location) })
             }
-            record.set(column, content, at: location)
+            row.set(column, content, at: location)
         }
-        return record.record
+        return row.record()
     }
 }
 

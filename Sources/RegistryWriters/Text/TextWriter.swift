@@ -134,6 +134,7 @@ public enum TextWriter: RegistryWriter {
             return paragraphs
         }
         var cells: [[[String]]] = []
+        cells.reserveCapacity(RegistryColumn.allCases.count)
         record.forEachCell { _, cell in
             switch cell {
             case .text(let text): cells.append(text.map { [[$0]] } ?? [])
