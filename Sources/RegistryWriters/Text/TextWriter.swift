@@ -114,7 +114,7 @@ public enum TextWriter: RegistryWriter {
     /// Each column's paragraphs of words.
     private static func cells(_ record: Record, _ losses: inout LossReport) -> [[[String]]] {
         func labels(_ xrefs: [Xref], only kind: XrefKind?) -> [[String]] {
-            let shown = xrefs.filter { kind?.includes($0) ?? true }
+            let shown = kind.map { xrefs.filter($0.includes) } ?? xrefs
             return shown.isEmpty ? [] : [words(of: shown.map { "[\($0.label)]" }.joined())]
         }
         func rich(_ text: RichText?) -> [[String]] {
