@@ -7,7 +7,7 @@ BIN     := .build/release/ianaconv
 SUDO    := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all deps build release run test bench fuzz install uninstall install-test hook-test clean
+.PHONY: all deps build release run test bench diff-check fuzz install uninstall install-test hook-test browser-test clean
 
 all: release
 
@@ -44,6 +44,13 @@ bench: release
 	  $(APT_GET) update -qq && $(APT_GET) install -y -qq libxml2-utils time >/dev/null; }
 	bash Tests/Benchmarks/run.sh $(BIN)
 
+# `ianaconv diff` of IANA's 2024-04-30 and 2026-08-17 releases against an independent
+# computation on the XML (python3's xml.etree).
+diff-check: release
+	python3 Tests/DiffCheck/independent-diff.py $(BIN) \
+	  Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.xml \
+	  Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml
+
 # The release binary, a man page generated from the argument parser, and bash/zsh/fish
 # completions, under $(DESTDIR)$(PREFIX).
 PREFIX ?= /usr/local
@@ -72,6 +79,17 @@ install-test: release
 # builds ianaconv in its own clone: several minutes), then install-test. Not part of make test.
 hook-test: release
 	bash Tests/Hooks/hook-test.sh
+
+# The HTML page of the full registry in headless Chromium (Debian's chromium and chromium-driver,
+# selenium from PyPI, installed when missing): sorting, the filter and person links, with timings.
+browser-test: release
+	@command -v chromium >/dev/null 2>&1 && [ -x /usr/bin/chromedriver ] || { \
+	  echo "ianaconv: installing chromium and chromium-driver for the browser test"; \
+	  $(APT_GET) update -qq && $(APT_GET) install -y -qq chromium chromium-driver >/dev/null; }
+	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium
+	mkdir -p .build/browser
+	$(BIN) xml html Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml -o .build/browser/registry.xhtml 2>/dev/null
+	python3 Tests/Browser/page_test.py .build/browser/registry.xhtml .build/browser/registry.png
 
 clean:
 	rm -rf .build .build-fuzz

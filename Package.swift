@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "RegistryReaders", targets: ["RegistryReaders"]),
         .library(name: "RegistryWriters", targets: ["RegistryWriters"]),
         .library(name: "RegistryValidation", targets: ["RegistryValidation"]),
+        .library(name: "RegistryConversion", targets: ["RegistryConversion"]),
+        .library(name: "RegistryDiff", targets: ["RegistryDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,11 +33,23 @@ let package = Package(
         .target(name: "RegistryLayoutKit", dependencies: ["ASCIIBytes", "RegistryModel"]),
         .target(name: "RegistryReaders", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "CLibXML2"]),
         .target(name: "RegistryWriters", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit"]),
-        .target(name: "RegistryValidation", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "CLibXML2"]),
+        // Source rules know a layout by its reader.
+        .target(
+            name: "RegistryValidation",
+            dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "RegistryReaders", "CLibXML2"]
+        ),
+        // Record-level changes between two registries, read from any layouts.
+        .target(name: "RegistryDiff", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit"]),
+        // The engine: reading inputs, converting, validating and formatting files; the command
+        // line only parses arguments and prints.
+        .target(
+            name: "RegistryConversion",
+            dependencies: ["RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation"]
+        ),
         .executableTarget(
             name: "ianaconv",
             dependencies: [
-                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation",
+                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion", "RegistryDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +66,17 @@ let package = Package(
         .testTarget(
             name: "RegistryValidationTests",
             dependencies: ["RegistryModel", "RegistryReaders", "RegistryValidation", "TestSupport"]
+        ),
+        .testTarget(
+            name: "RegistryConversionTests",
+            dependencies: [
+                "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion",
+                "TestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "RegistryDiffTests",
+            dependencies: ["RegistryModel", "RegistryReaders", "RegistryDiff", "TestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "XMLTreeDiff"]),
     ],

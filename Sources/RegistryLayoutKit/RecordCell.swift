@@ -32,18 +32,18 @@ extension Record {
     /// and inlined, each `body` call knows its column and its case at compile time.
     @inlinable @inline(__always)
     public func forEachCell(_ body: (RegistryColumn, RecordCell) throws -> Void) rethrows {
-        try body(.name, .text(name?.text))
-        try body(.number, .text(number?.text))
-        try body(.transportProtocol, .text(transportProtocol?.text))
-        try body(.description, .richText(description))
-        try body(.assignee, assignees.map { .xrefs($0) } ?? .xrefs(xrefs, only: .people))
-        try body(.contact, .xrefs(xrefs, only: .people))
-        try body(.registrationDate, .text(registrationDate?.text))
-        try body(.modificationDate, .text(modificationDate?.text))
-        try body(.reference, .xrefs(xrefs, only: .references))
-        try body(.serviceCode, .text(serviceCode?.text))
-        try body(.unauthorizedUse, .richText(unauthorizedUse))
-        try body(.notes, .notes(notes))
+        try body(.name, .text(self.name?.text))
+        try body(.number, .text(self.number?.text))
+        try body(.transportProtocol, .text(self.transportProtocol?.text))
+        try body(.description, .richText(self.description))
+        try body(.assignee, self.assignees.map { .xrefs($0) } ?? .xrefs(self.xrefs, only: .people))
+        try body(.contact, .xrefs(self.xrefs, only: .people))
+        try body(.registrationDate, .text(self.registrationDate?.text))
+        try body(.modificationDate, .text(self.modificationDate?.text))
+        try body(.reference, .xrefs(self.xrefs, only: .references))
+        try body(.serviceCode, .text(self.serviceCode?.text))
+        try body(.unauthorizedUse, .richText(self.unauthorizedUse))
+        try body(.notes, .notes(self.notes))
     }
 }
 

@@ -1,112 +1,60 @@
 /// One row of the registry: a service name, a port or range, or both, on one transport protocol
 /// (or none, for name-only registrations and some legacy ranges).
+///
+/// Its fields are declared once, in `Record.Fields`, and read and written through the record
+/// as if they were its own (`record.name`): the dynamic member lookup below forwards them.
+@dynamicMemberLookup
 public struct Record: Hashable, Sendable {
+    /// What a record says. Where each value was read is kept apart (`locations`): it is not
+    /// part of what the record says, so it takes no part in `==`.
+    public struct Fields: Equatable, Sendable {
+        public var name: Parsed<ServiceName>?
+        public var number: Parsed<PortRange>?
+        public var transportProtocol: Parsed<TransportProtocol>?
+        public var description: RichText?
+        /// The xrefs inside `<assignee>`; nil when the record has no `<assignee>` element, in
+        /// which case IANA shows the contacts as the assignee.
+        public var assignees: [Xref]?
+        /// The record's own xrefs, in order: people (contacts) and references mixed as read.
+        public var xrefs: [Xref] = []
+        public var registrationDate: Parsed<RegistryDate>?
+        public var modificationDate: Parsed<RegistryDate>?
+        public var serviceCode: Parsed<ServiceCode>?
+        public var unauthorizedUse: RichText?
+        public var notes: [RichText] = []
+        /// The order of the record's elements as read, so a layout that keeps order (XML)
+        /// writes the record back as it was. Empty means IANA's usual order.
+        public var elementOrder: [RecordElement] = []
+
+        public init() {}
+
+        /// Empties every field, keeping the arrays' capacity when nothing else shares them.
+        mutating func removeAll() {
+            var (xrefs, notes, elementOrder) = (self.xrefs, self.notes, self.elementOrder)
+            self = Fields()  // the copies above now hold the arrays' only references
+            xrefs.removeAll(keepingCapacity: true)
+            notes.removeAll(keepingCapacity: true)
+            elementOrder.removeAll(keepingCapacity: true)
+            (self.xrefs, self.notes, self.elementOrder) = (xrefs, notes, elementOrder)
+        }
+    }
+
     /// The fields live in one shared box, copied only when a shared record is changed: rules,
     /// writers and arrays copy records all the time, and a plain struct of thirteen fields paid
     /// a retain and a release for each of them on every copy.
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
-    public var name: Parsed<ServiceName>? {
-        get { storage.name }
+    @inlinable
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { storage.fields[keyPath: field] }
         _modify {
             makeUnique()
-            yield &storage.name
+            yield &storage.fields[keyPath: field]
         }
     }
 
-    public var number: Parsed<PortRange>? {
-        get { storage.number }
-        _modify {
-            makeUnique()
-            yield &storage.number
-        }
-    }
-
-    public var transportProtocol: Parsed<TransportProtocol>? {
-        get { storage.transportProtocol }
-        _modify {
-            makeUnique()
-            yield &storage.transportProtocol
-        }
-    }
-
-    public var description: RichText? {
-        get { storage.description }
-        _modify {
-            makeUnique()
-            yield &storage.description
-        }
-    }
-
-    /// The xrefs inside `<assignee>`; nil when the record has no `<assignee>` element, in which
-    /// case IANA shows the contacts as the assignee.
-    public var assignees: [Xref]? {
-        get { storage.assignees }
-        _modify {
-            makeUnique()
-            yield &storage.assignees
-        }
-    }
-
-    /// The record's own xrefs, in order: people (contacts) and references mixed as read.
-    public var xrefs: [Xref] {
-        get { storage.xrefs }
-        _modify {
-            makeUnique()
-            yield &storage.xrefs
-        }
-    }
-
-    public var registrationDate: Parsed<RegistryDate>? {
-        get { storage.registrationDate }
-        _modify {
-            makeUnique()
-            yield &storage.registrationDate
-        }
-    }
-
-    public var modificationDate: Parsed<RegistryDate>? {
-        get { storage.modificationDate }
-        _modify {
-            makeUnique()
-            yield &storage.modificationDate
-        }
-    }
-
-    public var serviceCode: Parsed<ServiceCode>? {
-        get { storage.serviceCode }
-        _modify {
-            makeUnique()
-            yield &storage.serviceCode
-        }
-    }
-
-    public var unauthorizedUse: RichText? {
-        get { storage.unauthorizedUse }
-        _modify {
-            makeUnique()
-            yield &storage.unauthorizedUse
-        }
-    }
-
-    public var notes: [RichText] {
-        get { storage.notes }
-        _modify {
-            makeUnique()
-            yield &storage.notes
-        }
-    }
-
-    /// The order of the record's elements as read, so a layout that keeps order (XML) writes the
-    /// record back as it was. Empty means IANA's usual order.
-    public var elementOrder: [RecordElement] {
-        get { storage.elementOrder }
-        _modify {
-            makeUnique()
-            yield &storage.elementOrder
-        }
-    }
-
+    /// Where each field was read.
+    @inlinable
     public var locations: FieldLocations {
         get { storage.locations }
         _modify {
@@ -115,16 +63,25 @@ public struct Record: Hashable, Sendable {
         }
     }
 
+    public init(_ fields: Fields = Fields(), locations: FieldLocations = .init()) {
+        storage = Storage(fields: fields, locations: locations)
+    }
+
+    /// A record with the given fields; for tests and hand-made registries.
     public init(
         name: Parsed<ServiceName>? = nil, number: Parsed<PortRange>? = nil,
         transportProtocol: Parsed<TransportProtocol>? = nil, description: RichText? = nil,
         assignees: [Xref]? = nil, xrefs: [Xref] = [],
         registrationDate: Parsed<RegistryDate>? = nil, modificationDate: Parsed<RegistryDate>? = nil,
         serviceCode: Parsed<ServiceCode>? = nil, unauthorizedUse: RichText? = nil,
-        notes: [RichText] = [], elementOrder: [RecordElement] = [], locations: FieldLocations = .init()
+        notes: [RichText] = [], elementOrder: [RecordElement] = []
     ) {
-        storage = Storage(
-            name: name, number: number, transportProtocol: transportProtocol, description: description, assignees: assignees, xrefs: xrefs, registrationDate: registrationDate, modificationDate: modificationDate, serviceCode: serviceCode, unauthorizedUse: unauthorizedUse, notes: notes, elementOrder: elementOrder, locations: locations)
+        var fields = Fields()
+        (fields.name, fields.number, fields.transportProtocol, fields.description) = (name, number, transportProtocol, description)
+        (fields.assignees, fields.xrefs) = (assignees, xrefs)
+        (fields.registrationDate, fields.modificationDate) = (registrationDate, modificationDate)
+        (fields.serviceCode, fields.unauthorizedUse, fields.notes, fields.elementOrder) = (serviceCode, unauthorizedUse, notes, elementOrder)
+        self.init(fields)
     }
 
     /// Empties the record for reuse, keeping its box and its arrays' capacity when no copy
@@ -132,89 +89,27 @@ public struct Record: Hashable, Sendable {
     /// box and the arrays for each.
     public mutating func removeAll() {
         guard isKnownUniquelyReferenced(&storage) else { return self = Record() }
-        storage.name = nil
-        storage.number = nil
-        storage.transportProtocol = nil
-        storage.description = nil
-        storage.assignees = nil
-        storage.registrationDate = nil
-        storage.modificationDate = nil
-        storage.serviceCode = nil
-        storage.unauthorizedUse = nil
-        // Most records have no notes and the usual order: skip the generic removal for them.
-        if !storage.xrefs.isEmpty { storage.xrefs.removeAll(keepingCapacity: true) }
-        if !storage.notes.isEmpty { storage.notes.removeAll(keepingCapacity: true) }
-        if !storage.elementOrder.isEmpty { storage.elementOrder.removeAll(keepingCapacity: true) }
+        storage.fields.removeAll()
         storage.locations = FieldLocations()
     }
 
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+    @inlinable
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(fields: storage.fields, locations: storage.locations) }
     }
 
     /// Shared between copies of a record until one of them changes (copy on write), so no two
     /// owners ever mutate one box: that is what makes it Sendable and its fields safe without
     /// run-time exclusivity checks.
-    private final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var name: Parsed<ServiceName>?
-        @exclusivity(unchecked) var number: Parsed<PortRange>?
-        @exclusivity(unchecked) var transportProtocol: Parsed<TransportProtocol>?
-        @exclusivity(unchecked) var description: RichText?
-        @exclusivity(unchecked) var assignees: [Xref]?
-        @exclusivity(unchecked) var xrefs: [Xref]
-        @exclusivity(unchecked) var registrationDate: Parsed<RegistryDate>?
-        @exclusivity(unchecked) var modificationDate: Parsed<RegistryDate>?
-        @exclusivity(unchecked) var serviceCode: Parsed<ServiceCode>?
-        @exclusivity(unchecked) var unauthorizedUse: RichText?
-        @exclusivity(unchecked) var notes: [RichText]
-        @exclusivity(unchecked) var elementOrder: [RecordElement]
-        @exclusivity(unchecked) var locations: FieldLocations
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        @usableFromInline @exclusivity(unchecked) var fields: Fields
+        @usableFromInline @exclusivity(unchecked) var locations: FieldLocations
 
-        init(
-            name: Parsed<ServiceName>?,
-            number: Parsed<PortRange>?,
-            transportProtocol: Parsed<TransportProtocol>?,
-            description: RichText?,
-            assignees: [Xref]?,
-            xrefs: [Xref],
-            registrationDate: Parsed<RegistryDate>?,
-            modificationDate: Parsed<RegistryDate>?,
-            serviceCode: Parsed<ServiceCode>?,
-            unauthorizedUse: RichText?,
-            notes: [RichText],
-            elementOrder: [RecordElement],
-            locations: FieldLocations
-        ) {
-            self.name = name
-            self.number = number
-            self.transportProtocol = transportProtocol
-            self.description = description
-            self.assignees = assignees
-            self.xrefs = xrefs
-            self.registrationDate = registrationDate
-            self.modificationDate = modificationDate
-            self.serviceCode = serviceCode
-            self.unauthorizedUse = unauthorizedUse
-            self.notes = notes
-            self.elementOrder = elementOrder
+        @usableFromInline
+        init(fields: Fields, locations: FieldLocations) {
+            self.fields = fields
             self.locations = locations
-        }
-
-        convenience init(copying other: Storage) {
-            self.init(
-                name: other.name,
-                number: other.number,
-                transportProtocol: other.transportProtocol,
-                description: other.description,
-                assignees: other.assignees,
-                xrefs: other.xrefs,
-                registrationDate: other.registrationDate,
-                modificationDate: other.modificationDate,
-                serviceCode: other.serviceCode,
-                unauthorizedUse: other.unauthorizedUse,
-                notes: other.notes,
-                elementOrder: other.elementOrder,
-                locations: other.locations)
         }
     }
 
@@ -223,26 +118,27 @@ public struct Record: Hashable, Sendable {
     /// in place, as writers ask it of every record.
     public var emptyCellElements: Int {
         func count(_ isEmpty: Bool?) -> Int { isEmpty == true ? 1 : 0 }
-        return count(storage.name?.isEmpty) + count(storage.number?.isEmpty)
-            + count(storage.transportProtocol?.isEmpty) + count(storage.registrationDate?.isEmpty)
-            + count(storage.modificationDate?.isEmpty) + count(storage.serviceCode?.isEmpty)
-            + count(storage.unauthorizedUse?.isEmpty)
-            + (storage.notes.count == 1 && storage.notes[0].isEmpty ? 1 : 0)
+        let fields = storage.fields
+        return count(fields.name?.isEmpty) + count(fields.number?.isEmpty)
+            + count(fields.transportProtocol?.isEmpty) + count(fields.registrationDate?.isEmpty)
+            + count(fields.modificationDate?.isEmpty) + count(fields.serviceCode?.isEmpty)
+            + count(fields.unauthorizedUse?.isEmpty)
+            + (fields.notes.count == 1 && fields.notes[0].isEmpty ? 1 : 0)
     }
 
     /// The record's own person xrefs: its contacts.
-    public var contacts: [Xref] { xrefs.filter { $0.type == .person } }
+    public var contacts: [Xref] { self.xrefs.filter { $0.type == .person } }
 
     /// Every record-level xref that is not a person: RFCs, drafts, URIs, text, footnotes.
-    public var references: [Xref] { xrefs.filter { $0.type != .person } }
+    public var references: [Xref] { self.xrefs.filter { $0.type != .person } }
 
     /// Who IANA shows as the assignee: the `<assignee>` xrefs, or the contacts when there is none.
-    public var effectiveAssignees: [Xref] { assignees ?? contacts }
+    public var effectiveAssignees: [Xref] { self.assignees ?? contacts }
 
     /// Reserved and Unassigned rows carry the state as their whole description.
     /// Looked at directly, without flattening the text: the validator asks this of every record.
     public var state: RecordState {
-        guard let content = description?.content, content.count == 1, case .text(let text) = content[0] else {
+        guard let content = self.description?.content, content.count == 1, case .text(let text) = content[0] else {
             return .assigned
         }
         switch text {
@@ -254,17 +150,13 @@ public struct Record: Hashable, Sendable {
 
     /// Locations are where values were read, not part of the record.
     public static func == (a: Record, b: Record) -> Bool {
-        a.name == b.name && a.number == b.number && a.transportProtocol == b.transportProtocol
-            && a.description == b.description && a.assignees == b.assignees && a.xrefs == b.xrefs
-            && a.registrationDate == b.registrationDate && a.modificationDate == b.modificationDate
-            && a.serviceCode == b.serviceCode && a.unauthorizedUse == b.unauthorizedUse
-            && a.notes == b.notes && a.elementOrder == b.elementOrder
+        a.storage.fields == b.storage.fields
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        hasher.combine(number)
-        hasher.combine(transportProtocol)
+        hasher.combine(self.name)
+        hasher.combine(self.number)
+        hasher.combine(self.transportProtocol)
     }
 }
 
@@ -272,10 +164,14 @@ public enum RecordState: String, Hashable, Sendable {
     case assigned, reserved, unassigned
 }
 
-/// The child elements of an XML `<record>`. `xref` and `note` repeat: the n-th `.xref` in an
-/// order stands for `xrefs[n]`, the n-th `.note` for `notes[n]`.
-public enum RecordElement: Hashable, Sendable {
-    case name, transportProtocol, number, description, assignee, xref, serviceCode, unauthorized, note
+/// The child elements of an XML `<record>`, declared in IANA's most common order (8,865 of
+/// 14,533 records on 2026-08-17 follow it), which is also the order a layout that cannot keep
+/// order reads records back in. `xref` and `note` repeat: the n-th `.xref` in an order stands
+/// for `xrefs[n]`, the n-th `.note` for `notes[n]`.
+public enum RecordElement: Int, CaseIterable, Comparable, Sendable {
+    case name, transportProtocol, assignee, xref, description, number, serviceCode, unauthorized, note
+
+    public static func < (a: RecordElement, b: RecordElement) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// The fields a location can be recorded for.

@@ -34,12 +34,6 @@ public struct Registry: Hashable, Sendable {
         self.sourceFiles = sourceFiles
     }
 
-    /// True when the registry has anything besides records: what a records-only layout drops.
-    public var hasMetadata: Bool {
-        id != nil || title != nil || category != nil || updated != nil || !references.isEmpty
-            || !experts.isEmpty || !notes.isEmpty
-    }
-
     /// Adds a registry read from a further input (the next served page, say): its records
     /// follow ours; metadata we lack is taken from it; people and footnotes we do not have yet
     /// are added. Source locations keep pointing at their own file.

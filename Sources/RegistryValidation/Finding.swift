@@ -83,7 +83,7 @@ extension Record {
     /// The service name as written, or nil when there is none. IANA writes `<name/>` on some
     /// Reserved rows; an empty name is no name (CSV cannot tell the two apart either).
     public var serviceNameText: String? {
-        guard let text = name?.text, !text.isEmpty else { return nil }
+        guard let text = self.name?.text, !text.isEmpty else { return nil }
         return text
     }
 }

@@ -1,13 +1,30 @@
 import RegistryModel
-import Synchronization
+import RegistryReaders
 
-/// A validation rule: one type per rule, in `Rules/`, listed once in `Rules.all`. Its
-/// description is its documentation (`ianaconv rules`, docs/rules.md, SARIF's rule list) and
-/// its examples are its tests.
+/// A validation rule: one type per rule, in `Rules/`, listed once in `Rules.model` or
+/// `Rules.source` by its kind. Its description is its documentation (`ianaconv rules`,
+/// docs/rules.md, SARIF's rule list) and its examples are its tests.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+}
+
+/// A rule over the registry as read: it sees the shared model, so it gives the same findings
+/// in every layout.
+public protocol ModelRule: Rule {
     /// Appends what the rule finds in `input` to `findings`.
     static func check(_ input: ValidationInput, into findings: inout Findings)
+}
+
+/// A rule over an input's bytes as written, in the one layout whose syntax it knows (the XML
+/// schema): it runs whether or not the reader can take the input, so it can also say why the
+/// reader could not.
+public protocol SourceRule: Rule {
+    /// The layout whose bytes the rule reads, named by its reader.
+    static var layout: any RegistryReader.Type { get }
+    /// Set-up to do on one thread before the rule may run on another (libxml2's).
+    static func prepare()
+    /// Appends what the rule finds in `source` to `findings`.
+    static func check(_ source: SourceInput, into findings: inout Findings)
 }
 
 public struct RuleDescription: Sendable {
@@ -38,44 +55,6 @@ public struct RuleDescription: Sendable {
         self.strictOnly = strictOnly
         self.triggering = triggering
         self.nonTriggering = nonTriggering
-    }
-}
-
-/// What a rule sees: the registry read from one input, and the input's bytes when it is XML
-/// (for the schema).
-public struct ValidationInput: Sendable {
-    public let registry: Registry
-    public let xmlBytes: [UInt8]?
-    /// The index of the XML input among the registry's source files.
-    public let xmlFile: UInt16
-    private let shared = SharedIndexes()
-
-    public init(registry: Registry, xmlBytes: [UInt8]? = nil, xmlFile: UInt16 = 0) {
-        self.registry = registry
-        self.xmlBytes = xmlBytes
-        self.xmlFile = xmlFile
-    }
-
-    /// The ports every record describes, for the rules that ask whether a port has any entry
-    /// (counterparts, gaps). Built on first use and then shared: it walks and sorts every
-    /// record.
-    var describedPorts: PortIndex {
-        shared.describedPorts(of: registry.records)
-    }
-}
-
-/// Indexes that several rules need, built once per input by the first rule that asks; rules
-/// may run on several threads at once, so the first asker builds under the lock.
-private final class SharedIndexes: Sendable {
-    private let described = Mutex<PortIndex?>(nil)
-
-    func describedPorts(of records: [Record]) -> PortIndex {
-        described.withLock { described in
-            if let described { return described }
-            let index = PortIndex(records) { _ in true }
-            described = index
-            return index
-        }
     }
 }
 

@@ -1,8 +1,14 @@
-/// Every validation rule. Adding a rule is one file in Rules/ and one line here; the command
-/// line, the generated docs/rules.md, SARIF's rule list and the example tests all read this list.
+/// Every validation rule, by kind. Adding a rule is one file in Rules/ and one line in its
+/// kind's list; the command line, the generated docs/rules.md, SARIF's rule list and the
+/// example tests all read these lists.
 public enum Rules {
-    public static let all: [any Rule.Type] = [
+    /// The rules over an input's bytes as written.
+    public static let source: [any SourceRule.Type] = [
         XMLSchema.self,
+    ]
+
+    /// The rules over the registry as read.
+    public static let model: [any ModelRule.Type] = [
         ServiceNameSyntax.self,
         LegacyServiceName.self,
         PortNumberSyntax.self,
@@ -24,6 +30,9 @@ public enum Rules {
         CoverageGap.self,
         SuspiciousText.self,
     ]
+
+    /// Both kinds, the source rules first: the order of the rule list and documentation.
+    public static let all: [any Rule.Type] = source + model
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }
 

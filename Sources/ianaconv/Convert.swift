@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegistryConversion
 import RegistryModel
 import RegistryReaders
 import RegistryValidation
@@ -18,10 +19,10 @@ struct Convert: ParsableCommand {
     )
 
     @Argument(help: "The input layout, or 'auto'.")
-    var from: String
+    var from: InputLayout
 
     @Argument(help: "The output layout.")
-    var to: String
+    var to: OutputLayout
 
     @Argument(help: "Input files; none or '-' reads standard input.")
     var inputs: [String] = []
@@ -35,79 +36,36 @@ struct Convert: ParsableCommand {
     @Flag(name: .customLong("validate"), help: "Run the validation rules first; on errors, write nothing (exit 1).")
     var validateFirst = false
 
-    func validate() throws {
-        guard from.lowercased() == "auto" || Readers.reader(named: from) != nil else {
-            throw ValidationError("unknown input layout '\(from)'; use one of: auto, \(Readers.names.joined(separator: ", "))")
-        }
-        guard Writers.writer(named: to) != nil else {
-            throw ValidationError("unknown output layout '\(to)'; use one of: \(Writers.names.joined(separator: ", "))")
-        }
-    }
-
     func run() throws {
-        let writer = Writers.writer(named: to)!
-        let (chunks, losses) = try convert(to: writer)
+        guard inputs.count <= RegistryInput.maximumCount else {
+            throw CommandFailure(message: "ianaconv: error: too many input files (at most \(RegistryInput.maximumCount))")
+        }
+        let converted = try convert()
         let target = OutputTarget(output)
-        for message in losses.messages(layout: writer.name.uppercased()) {
+        for message in converted.losses.messages(layout: to.writer.name.uppercased()) {
             let hint = failOnLoss ? "" : " (--fail-on-loss makes this an error)"
             standardError.write("\(target.displayName): \(failOnLoss ? "error" : "warning"): \(message)\(hint)\n")
         }
-        if failOnLoss && !losses.isEmpty {
+        if failOnLoss && !converted.losses.isEmpty {
             throw ExitCode(1)
         }
-        try target.write(chunks, inputs: inputs)
+        try target.write(converted.chunks, inputs: inputs)
         finishProcess()
     }
 
-    /// Reads and writes. Records stream from reader to writer when the writer can take them one
-    /// by one and nothing needs the whole registry first (`--validate` does).
-    private func convert(to writer: any RegistryWriter.Type) throws -> (chunks: [[UInt8]], losses: LossReport) {
-        if !validateFirst, let streaming = writer as? any RecordStreamWriter.Type {
-            return try stream(to: streaming)
+    /// Reads and writes; with `--validate`, the whole registry is read and checked first.
+    private func convert() throws -> ConvertedOutput {
+        guard validateFirst else {
+            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, notice: printNotice), to: to.writer)
         }
-        let registry = try RegistryInput.read(inputs, layout: from)
-        if validateFirst { try stopOnErrors(registry) }
-        let (bytes, losses) = writer.render(registry)
-        return ([bytes], losses)
+        let validation = ValidationRun()
+        let registry = try RegistryInput(layout: from, validation: validation, notice: printNotice).read(inputs)
+        try stopOnErrors(validation.findings(for: registry), in: registry)
+        return Conversion.render(registry, with: to.writer)
     }
 
-    /// Records go from reader to writer one by one and are dropped once written. A large
-    /// input whose reader can cut it is read and written in parts on every core; the parts'
-    /// outputs are written one after the other, not copied into one.
-    private func stream<Writer: RecordStreamWriter>(to writer: Writer.Type) throws -> (chunks: [[UInt8]], losses: LossReport) {
-        var out = OutputBuffer(capacity: RegistryInput.sizeHint(inputs))
-        var chunks: [[UInt8]] = []
-        var losses = LossReport()
-        writer.writeHead(into: &out)
-        var stream = writer.makeStream()
-        let sink: RecordSink = { record in stream.write(record, into: &out, losses: &losses) }
-        let registry: Registry
-        if inputs.count <= 1 {
-            let (input, reader) = try RegistryInput.open(inputs.first ?? "-", index: 0, layout: from)
-            if let parts = PartedRead.run(input, with: reader, { part, reader in WrittenPart(part, reader: reader, writer: writer) }),
-                let joined = Registry.joining(parts: parts.map(\.registry)) {
-                chunks.append(out.bytes)
-                out = OutputBuffer(capacity: 4096)
-                for part in parts {
-                    part.diagnostics.forEach { standardError.write("\($0)\n") }
-                    chunks.append(part.out.bytes)
-                    losses.add(part.losses)
-                }
-                registry = joined
-            } else {
-                registry = try RegistryInput.parse(input, with: reader, records: sink)
-            }
-        } else {
-            registry = try RegistryInput.read(inputs, layout: from, records: sink)
-        }
-        writer.finish(registry, into: &out, losses: &losses)
-        return (chunks + [out.bytes], losses)
-    }
-
-    /// The rules on the registry as read (the schema check is validate's): errors are listed
-    /// on stderr and stop the conversion; warnings are only counted.
-    private func stopOnErrors(_ registry: Registry) throws {
-        let findings = Validator.validateOnEveryCore(ValidationInput(registry: registry))
+    /// Errors are listed on stderr and stop the conversion; warnings are only counted.
+    private func stopOnErrors(_ findings: [Finding], in registry: Registry) throws {
         let errors = findings.filter { $0.severity == .error }
         for error in errors {
             let file = error.location.map { Int($0.file) }.flatMap { registry.sourceFiles.indices.contains($0) ? registry.sourceFiles[$0] : nil }

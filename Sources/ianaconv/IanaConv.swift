@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegistryReaders
 
 @main
 struct IanaConv: ParsableCommand {
@@ -10,7 +11,7 @@ struct IanaConv: ParsableCommand {
             --fail-on-loss); 2 usage error, unreadable input or write failure.
             """,
         version: "0.1.0",
-        subcommands: [Convert.self, Validate.self, RulesCommand.self, Fmt.self],
+        subcommands: [Convert.self, Validate.self, DiffCommand.self, RulesCommand.self, Fmt.self],
         defaultSubcommand: Convert.self
     )
 
@@ -25,6 +26,8 @@ struct IanaConv: ParsableCommand {
             if let exit = error as? ExitCode { Self.exit(withError: exit) }
             if let failure = error as? CommandFailure {
                 standardError.write("\(failure.message)\n")
+            } else if let unreadable = error as? ReadError {
+                standardError.write("\(unreadable)\n")
             } else {
                 standardError.write("ianaconv: error: \(message(for: error))\n")
                 standardError.write("Run 'ianaconv --help' for usage.\n")

@@ -1,6 +1,6 @@
 import ArgumentParser
+import RegistryConversion
 import RegistryModel
-import RegistryReaders
 import RegistryValidation
 
 struct Validate: ParsableCommand {
@@ -23,11 +23,7 @@ struct Validate: ParsableCommand {
         case text, json, sarif
     }
 
-    @Argument(help: "Registry files; '-' reads standard input.")
-    var files: [String] = []
-
-    @Option(help: "The input layout (\(Readers.names.joined(separator: ", "))), or 'auto' to detect it.")
-    var from = "auto"
+    @OptionGroup var registryFiles: RegistryFiles
 
     @Flag(help: "Warnings become errors, and strict-only rules run (for new registrations).")
     var strict = false
@@ -48,15 +44,12 @@ struct Validate: ParsableCommand {
     var severities: [String] = []
 
     func validate() throws {
-        guard from.lowercased() == "auto" || Readers.reader(named: from) != nil else {
-            throw ValidationError("unknown input layout '\(from)'; use one of: auto, \(Readers.names.joined(separator: ", "))")
-        }
         _ = try options()
     }
 
     func run() throws {
         let options = try options()
-        let paths = uniquePaths()
+        let paths = registryFiles.paths
         var files: [Report.File] = []
         var unreadable = 0
         var registries: [Registry] = []  // kept to the end: the process exits without freeing them
@@ -65,8 +58,8 @@ struct Validate: ParsableCommand {
                 let (findings, registry) = try check(path, options)
                 registries.append(registry)
                 files.append(Report.File(path: RegistryInput.displayName(path), findings: findings))
-            } catch let failure as CommandFailure {
-                standardError.write("\(failure.message)\n")
+            } catch {
+                standardError.write("\(error.message)\n")
                 unreadable += 1
             }
         }
@@ -101,31 +94,16 @@ struct Validate: ParsableCommand {
         finishProcess(code: unreadable > 0 ? 2 : report.count(.error) > 0 ? 1 : 0)
     }
 
-    /// Reads one file and runs the rules on it. XML the reader cannot take but libxml2 can
-    /// parse still gets the schema's findings, which usually say what is wrong.
-    private func check(_ path: String, _ options: ValidationOptions) throws -> ([Finding], Registry) {
-        let (input, reader) = try RegistryInput.open(path, index: 0, layout: from)
-        // The schema check reads the XML a second time (libxml2's validating reader): it runs
-        // on its own thread while the registry reader reads the file.
-        var schemaCheck: BackgroundThread<[Finding]>?
-        if reader.name == XMLReader.name, let schema = Rules.rule(id: "xml-schema") {
-            Validator.prepareSchema()
-            let bytes = input.bytes
-            schemaCheck = BackgroundThread {
-                Validator.validate(ValidationInput(registry: Registry(), xmlBytes: bytes), options: options, rules: [schema])
-            }
-        }
-        let otherRules = Rules.all.filter { $0.description.id != "xml-schema" }
+    /// Reads one file and runs the rules of both kinds on it. An input the reader cannot take
+    /// still gets its source rules' findings (the schema's usually say why).
+    private func check(_ path: String, _ options: ValidationOptions) throws(CommandFailure) -> ([Finding], Registry) {
+        let validation = ValidationRun(options: options)
         do {
-            let registry = try RegistryInput.parse(input, with: reader)
-            // Then the other rules share the cores: the schema check is usually done by the
-            // time the file is read, and timed with a clock, the rules were a third of the run.
-            let findings = Validator.validateOnEveryCore(ValidationInput(registry: registry), options: options, rules: otherRules)
-            return ((findings + (schemaCheck?.wait() ?? [])).sorted(by: Finding.reportOrder), registry)
-        } catch let failure as CommandFailure {
-            // XML the reader cannot take may still parse: the schema's findings usually say why.
-            let lines = (schemaCheck?.wait() ?? []).map { TextReporter.line($0, path: input.displayName) }
-            throw CommandFailure(message: (lines + [failure.message]).joined(separator: "\n"))
+            let (_, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, notice: printNotice).readOne(path)
+            return (validation.findings(for: registry), registry)
+        } catch {
+            let lines = validation.sourceFindings().map { TextReporter.line($0, path: RegistryInput.displayName(path)) }
+            throw CommandFailure(message: (lines + [error.description]).joined(separator: "\n"))
         }
     }
 
@@ -147,11 +125,6 @@ struct Validate: ParsableCommand {
         }
         let off = try Set(disabled.map { try checked($0, "--disable") })
         return ValidationOptions(strict: strict, disabled: off, severities: levels)
-    }
-
-    private func uniquePaths() -> [String] {
-        var seen: Set<String> = []
-        return (files.isEmpty ? ["-"] : files).filter { seen.insert($0).inserted }
     }
 
     private func loadBaseline(_ path: String) throws -> Baseline {

@@ -12,6 +12,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin" xml csv "$xml" -o "$work/registry.csv" 2>/dev/null
 txt="$here/Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.txt"  # IANA's own page
+old_xml="$here/Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.xml"  # the release before, for diff
+# Reading alone: validate with every rule off reads the file and checks nothing.
+no_rules=$("$bin" rules | awk '{printf "--disable %s ", $1}')
 # The four-column SAX2 pass issue #9 set its targets against: a floor with no model.
 swiftc -O -I "$here/Sources/CLibXML2" $(pkg-config --cflags libxml-2.0) \
   "$here/Tests/Benchmarks/FourColumnSketch.swift" -o "$work/sketch"
@@ -34,11 +37,14 @@ declare -A command=(
   [sketch-4col]="$work/sketch $xml"
   [startup]="$bin --version"
   [validate-sample]="$bin validate $here/Samples/registry.xml"  # a pre-commit run: start-up and a small file
+  [read-2024]="$bin validate $no_rules $old_xml"
+  [read-2026]="$bin validate $no_rules $xml"
+  [diff-xml]="$bin diff $old_xml $xml"
 )
 # Where each job's standard output goes: a file for the conversion that writes there (as in
 # `ianaconv xml csv < in > out`), /dev/null for the rest.
 declare -A stdout_to=([xml-csv-stdout]="$work/stdout.csv")
-jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv validate-html validate-txt xmllint-stream xmllint-sax sketch-4col startup validate-sample)
+jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv validate-html validate-txt xmllint-stream xmllint-sax sketch-4col startup validate-sample read-2024 read-2026 diff-xml)
 declare -A times
 for job in "${jobs[@]}"; do ${command[$job]} >"${stdout_to[$job]:-/dev/null}" 2>/dev/null || true; done  # warm the cache
 for ((run = 0; run < runs; run++)); do
@@ -66,8 +72,9 @@ echo "  (xml-csv writes with -o: a temporary file, fsync, rename; xml-csv-stdout
 echo "   through standard output, no fsync: $(ratio "${ms[xml-csv-stdout]}" "${ms[xmllint-stream]}") and $(ratio "${ms[xml-csv-stdout]}" "${ms[xmllint-sax]}"))"
 echo "  (sketch-4col, SAX2 writing 4 of the 12 columns with no model, one thread: $(ratio "${ms[sketch-4col]}" "${ms[xmllint-stream]}") and $(ratio "${ms[sketch-4col]}" "${ms[xmllint-sax]}"))"
 echo "validate-xml: ${ms[validate-xml]} ms  (target <= 150 ms; includes the RELAX NG schema check)"
+echo "diff-xml / (read-2024 + read-2026): $(ratio "${ms[diff-xml]}" "$(awk -v a="${ms[read-2024]}" -v b="${ms[read-2026]}" 'BEGIN {print a + b}')")  (target <= 2.0; 2024-04-30 -> 2026-08-17)"
 echo
-for job in xml-csv csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml; do
+for job in xml-csv csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml diff-xml; do
   /usr/bin/time -f '%M' -o "$work/memory" ${command[$job]} >/dev/null 2>&1 || true
   kb=$(tail -1 "$work/memory")
   printf 'peak memory %-8s %6.1f MB   (target <= 64 MB)\n' "$job" "$(awk -v k="$kb" 'BEGIN {print k / 1024}')"
@@ -79,7 +86,7 @@ done
 if command -v valgrind >/dev/null 2>&1; then
   echo
   declare -A instructions
-  for job in xml-csv validate-xml xmllint-stream xmllint-sax sketch-4col; do
+  for job in xml-csv validate-xml xmllint-stream xmllint-sax sketch-4col read-2024 read-2026 diff-xml; do
     valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" ${command[$job]} >/dev/null 2>"$work/callgrind.log" || true
     instructions[$job]=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/callgrind.log")
     printf 'instructions %-15s %6.0f M\n' "$job" "$(awk -v n="${instructions[$job]}" 'BEGIN {print n / 1e6}')"

@@ -115,8 +115,8 @@ import TestSupport
     }
 
     @Test(arguments: [
-        (["nope", "csv"], "unknown input layout 'nope'"),
-        (["xml", "yaml"], "unknown output layout 'yaml'"),
+        (["nope", "csv"], "The value 'nope' is invalid for '<from>'"),
+        (["xml", "yaml"], "The value 'yaml' is invalid for '<to>'. Please provide one of 'xml', 'csv', 'html' or 'txt'."),
         (["xml"], "Missing expected argument"),
         (["xml", "csv", "--bogus"], "Unknown option"),
     ])
@@ -126,6 +126,16 @@ import TestSupport
         #expect(result.status == 2)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
+    }
+
+    /// Completions offer the layouts: the input's (with auto) for FROM and --from, the
+    /// writers' for TO.
+    @Test func completionsOfferTheLayouts() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let zsh = try Binary.run(["--generate-completion-script", "zsh"]).stdoutText
+        #expect(zsh.contains("local -ar _from=('auto' 'xml' 'csv' 'html' 'txt' 'scraped-md' 'scraped-txt')"), "\(zsh)")
+        #expect(zsh.contains("local -ar _to=('xml' 'csv' 'html' 'txt')"))
+        #expect(zsh.contains("local -ar ___from=('auto' 'xml' 'csv' 'html' 'txt' 'scraped-md' 'scraped-txt')"), "validate and fmt --from")
     }
 
     @Test func unreadableInputNamesTheFileAndPlace() throws {

@@ -202,6 +202,11 @@ import TestSupport
         #expect(wrong.stderr.contains("Samples/registry.xml"))
         let unknown = try Binary.run(["fmt", "--from", "yaml", "Samples/registry.xml"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("unknown layout 'yaml'"))
+        #expect(unknown.stderr.contains("The value 'yaml' is invalid for '--from <from>'"))
+        // The layouts offered are the readers': a read-only one is named, then refused at the file.
+        #expect(unknown.stderr.contains("  - scraped-md\n"), "\(unknown.stderr)")
+        let readOnly = try Binary.run(["fmt", "--from", "SCRAPED-MD", "Tests/Fixtures/seeds/001_d68114fa3e47cc32.txt"])
+        #expect(readOnly.status == 2)
+        #expect(readOnly.stderr.contains("the scraped-md layout is read-only"), "\(readOnly.stderr)")
     }
 }

@@ -37,7 +37,7 @@ import TestSupport
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let result = try Binary.run(["xml", "scraped-md", "Samples/registry.xml"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("unknown output layout 'scraped-md'"))
+        #expect(result.stderr.contains("The value 'scraped-md' is invalid for '<to>'"))
     }
 }
 

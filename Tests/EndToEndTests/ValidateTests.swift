@@ -142,6 +142,17 @@ import TestSupport
         #expect(changed.stderr.contains("accepted by the baseline"))
     }
 
+    /// Issue #18: an undated name that breaks §5.1 is not legacy unless it was in the registry
+    /// before RFC 6335; in a curator's file it is usually a new registration.
+    @Test func anUndatedNewNameThatBreaksTheSyntaxIsAnError() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let csv = IANACSV.file("my_service,7000,tcp,My Service Protocol,[Jane_Doe],[Jane_Doe],,,,,,")
+        let result = try Binary.run(["validate", "--disable", "coverage-gap", "-"], stdin: Array(csv.utf8))
+        #expect(result.status == 1)
+        #expect(result.stdoutText.contains("error: service name 'my_service'") && result.stdoutText.contains("[service-name-syntax]"))
+        #expect(!result.stdoutText.contains("legacy-service-name"))
+    }
+
     @Test func strictDisableAndSeverityChangeTheOutcome() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let directory = Paths.file("Samples/invalid")
@@ -195,6 +206,18 @@ import TestSupport
         let clean = try Binary.run(["xml", "csv", "--validate", "Samples/registry.xml"])
         #expect(clean.status == 0, "\(clean.stderr)")
         #expect(clean.stdout == (try Paths.bytes("Samples/registry.csv")))
+    }
+
+    /// The rules over the source bytes run too: the schema is checked as `validate` checks it.
+    @Test func convertWithValidateChecksTheSchema() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let stopped = try Binary.run(["xml", "csv", "--validate", "xml-schema.xml"], in: Paths.file("Samples/invalid"))
+        #expect(stopped.status == 1)
+        #expect(stopped.stdout.isEmpty, "nothing written")
+        #expect(stopped.stderr.contains("xml-schema.xml:4:1: error: <record> ends without an element the schema requires"), "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("[xml-schema]"))
+        let unchecked = try Binary.run(["xml", "csv", "xml-schema.xml"], in: Paths.file("Samples/invalid"))
+        #expect(unchecked.status == 0, "without --validate the file converts: \(unchecked.stderr)")
     }
 
     @Test func otherLayoutsGetLocatedFindingsWithoutChangesToTheRules() throws {

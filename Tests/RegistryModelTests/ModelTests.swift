@@ -76,17 +76,6 @@ import Testing
         #expect(record.locations[.notes] == nil)
     }
 
-    /// `Record.removeAll()`, the box's copy and `==` name every field of the box one by one,
-    /// and the test above fills each: a field added to the box must be added to all of them.
-    /// This catches the box growing without them.
-    @Test func theRecordsBoxHoldsTheFieldsItsHandWrittenMembersName() throws {
-        let box = try #require(Mirror(reflecting: Record()).children.first { $0.label == "storage" }?.value)
-        #expect(Mirror(reflecting: box).children.compactMap(\.label) == [
-            "name", "number", "transportProtocol", "description", "assignees", "xrefs", "registrationDate",
-            "modificationDate", "serviceCode", "unauthorizedUse", "notes", "elementOrder", "locations",
-        ], "a field was added to Record's box: add it to removeAll(), Storage.init(copying:), == and the test above")
-    }
-
     /// `<name/>`, `<number/>` and a lone `<note/>` would be empty cells; two notes share one.
     @Test func countsTheEmptyElementsACellWouldLose() {
         #expect(Record(name: Parsed("echo"), notes: ["n"]).emptyCellElements == 0)
@@ -122,10 +111,5 @@ import Testing
         #expect(first.people?.first?.name == nil)
         #expect(first.footnotes.count == 1)
         #expect(first.sourceFiles == ["1.xml", "2.xml"])
-    }
-
-    @Test func metadataIsWhatARecordsOnlyLayoutDrops() {
-        #expect(!Registry(records: [Record()]).hasMetadata)
-        #expect(Registry(title: "x").hasMetadata)
     }
 }

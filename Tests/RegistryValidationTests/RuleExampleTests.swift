@@ -42,17 +42,18 @@ import Testing
         }
     }
 
-    /// Reads the example with its layout's reader and runs the one rule on it (strict-only rules
-    /// included).
+    /// Reads the example with its layout's reader and runs the one rule on it, whatever its
+    /// kind, through the validator's entry point (strict-only rules included).
     private func run(_ rule: any Rule.Type, on example: RuleExample) throws -> [Finding] {
-        let bytes = Array(example.document.utf8)
-        let input = InputFile(displayName: "example.\(example.layout.rawValue)", bytes: bytes)
-        var diagnostics: [Diagnostic] = []
-        let registry = switch example.layout {
-        case .csv: try CSVReader.read(input, diagnostics: &diagnostics)
-        case .xml: try XMLReader.read(input, diagnostics: &diagnostics)
+        let input = InputFile(displayName: "example.\(example.layout.rawValue)", bytes: Array(example.document.utf8))
+        let reader: any RegistryReader.Type = switch example.layout {
+        case .csv: CSVReader.self
+        case .xml: XMLReader.self
         }
-        let validation = ValidationInput(registry: registry, xmlBytes: example.layout == .xml ? bytes : nil)
-        return Validator.validate(validation, options: ValidationOptions(strict: true), rules: [rule])
+        var diagnostics: [Diagnostic] = []
+        let registry = try reader.read(input, diagnostics: &diagnostics)
+        let others = Set(Rules.ids).subtracting([rule.description.id])
+        return Validator.validate(
+            registry, sources: [SourceInput(input, reader: reader)], options: ValidationOptions(strict: true, disabled: others))
     }
 }

@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// TCP or UDP ports below the Dynamic range that no entry describes.
-enum CoverageGap: Rule {
+enum CoverageGap: ModelRule {
     static let description = RuleDescription(
         id: "coverage-gap", name: "Coverage gap", severity: .info,
         summary: "Ports 0-49151 of tcp or udp that no entry describes (assigned, Reserved or Unassigned), reported as ranges.",

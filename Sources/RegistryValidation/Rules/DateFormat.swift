@@ -2,7 +2,7 @@ import ASCIIBytes
 import RegistryModel
 
 /// A registration or modification date that is not `YYYY-MM(-DD)` or not a real date.
-enum DateFormat: Rule {
+enum DateFormat: ModelRule {
     static let description = RuleDescription(
         id: "date-format", name: "Date format", severity: .error,
         summary: "A registration or modification date is not YYYY-MM or YYYY-MM-DD, or not a real calendar date.",

@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A record modified before it was registered.
-enum DateOrder: Rule {
+enum DateOrder: ModelRule {
     static let description = RuleDescription(
         id: "date-order", name: "Date order", severity: .warning,
         summary: "The modification date is before the registration date.",

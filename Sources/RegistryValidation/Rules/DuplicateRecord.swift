@@ -2,7 +2,7 @@ import ASCIIBytes
 import RegistryModel
 
 /// The same name, port and protocol twice.
-enum DuplicateRecord: Rule {
+enum DuplicateRecord: ModelRule {
     static let description = RuleDescription(
         id: "duplicate-record", name: "Duplicate record", severity: .error,
         summary: "The same (name, port, protocol) appears twice; names compare case-insensitively.",

@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// An assignment in the Dynamic and/or Private range, which IANA never assigns.
-enum DynamicPortAssigned: Rule {
+enum DynamicPortAssigned: ModelRule {
     static let description = RuleDescription(
         id: "dynamic-port-assigned", name: "Dynamic port assigned", severity: .error,
         summary: "An entry other than Reserved or Unassigned lies in 49152-65535.",

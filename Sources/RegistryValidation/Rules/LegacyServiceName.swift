@@ -1,17 +1,20 @@
 import ASCIIBytes
 import RegistryModel
 
-/// A grandfathered name from before RFC 6335 that breaks §5.1.
-enum LegacyServiceName: Rule {
+/// A name grandfathered from before RFC 6335 that breaks §5.1.
+enum LegacyServiceName: ModelRule {
     static let description = RuleDescription(
         id: "legacy-service-name", name: "Legacy service name", severity: .warning,
         summary: "A name registered before RFC 6335 breaks §5.1; the message names its well-formed replacement when the registry has one.",
         rationale: """
-            RFC 6335 §5.1 fixed the syntax of service names in August 2011. About 190 older \
-            names break it (whois++, sql*net, z39.50, names with _ or spaces); they stay in \
-            the registry, and IANA added well-formed replacements beside many of them on the \
-            same port. Software that needs §5.1 names (DNS-SD, SRV records) should use the \
-            replacement.
+            RFC 6335 §5.1 fixed the syntax of service names in August 2011. 99 names then in \
+            the registry break it (whois++, sql*net, z39.50, names with _ or spaces). ianaconv \
+            ships them as a list: Scripts/grandfathered-names.sh reads the oldest registry in \
+            its suite, IANA's text page of 2013-06-26, and keeps each name that breaks §5.1 \
+            on a record with no registration date or one before 2011-08 (no such name was \
+            registered after). They stay in the registry, and IANA added well-formed \
+            replacements beside many of them on the same port. Software that needs §5.1 names (DNS-SD, SRV records) should use the \
+            replacement. Any other name that breaks §5.1 is a service-name-syntax error.
             """,
         triggering: [
             .csv("""
@@ -24,11 +27,12 @@ enum LegacyServiceName: Rule {
         nonTriggering: [
             .csv("whoispp,63,tcp,whois++,[Deutsch],[Deutsch],,,,,,"),
             .csv("edi_service,34567,udp,EDI Service,[Girish],[Girish],2016-10-26,,,,,"),
+            .csv("my_service,7000,tcp,My Service Protocol,[Jane_Doe],[Jane_Doe],,,,,,"),
         ])
 
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         let records = input.registry.records
-        let legacy = records.indices.filter { records[$0].name?.value?.isLegacy == true }
+        let legacy = records.indices.filter { records[$0].name?.value.map { $0.isLegacy && $0.isGrandfathered } == true }
         guard !legacy.isEmpty else { return }
         // Well-formed names on the legacy names' ports and protocols: where a replacement stands.
         var wellFormed: [Slot: [String]] = [:]
@@ -43,7 +47,7 @@ enum LegacyServiceName: Rule {
             wellFormed[slot]?.append(name.text)
         }
         for record in legacy.map({ records[$0] }) {
-            guard let name = record.name?.value, let violation = name.violation, record.isLegacyRegistration
+            guard let name = record.name?.value, let violation = name.violation
             else { continue }
             var message = "legacy service name '\(name.text)' \(violation.rawValue) (RFC 6335 §5.1)"
             if let replacement = wellFormed[Slot(record)]?.first(where: { resembles($0, name.text) }) {

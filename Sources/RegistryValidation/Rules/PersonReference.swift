@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A person xref that names no one in the people table.
-enum PersonReference: Rule {
+enum PersonReference: ModelRule {
     static let description = RuleDescription(
         id: "person-reference", name: "Person reference", severity: .error,
         summary: "An assignee or contact id is missing from the people table (when the input has one).",

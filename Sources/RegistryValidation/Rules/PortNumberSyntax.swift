@@ -2,7 +2,7 @@ import ASCIIBytes
 import RegistryModel
 
 /// A port field that is not `N` or `N-M` in decimal.
-enum PortNumberSyntax: Rule {
+enum PortNumberSyntax: ModelRule {
     static let description = RuleDescription(
         id: "port-number-syntax", name: "Port number syntax", severity: .error,
         summary: "The port field is not a decimal number N or range N-M (no signs, blanks or leading zeros).",

@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A port or range written in decimal but outside 0–65535, or backwards.
-enum PortRangeBounds: Rule {
+enum PortRangeBounds: ModelRule {
     static let description = RuleDescription(
         id: "port-range-bounds", name: "Port range bounds", severity: .error,
         summary: "A port above 65535, or a range whose low bound is above its high bound (equal bounds: a warning, with the fix).",

@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A Reserved or Unassigned entry over a port that is assigned on the same protocol.
-enum PortStateConflict: Rule {
+enum PortStateConflict: ModelRule {
     static let description = RuleDescription(
         id: "port-state-conflict", name: "Port state conflict", severity: .error,
         summary: "A Reserved or Unassigned entry overlaps an assigned entry on the same port and protocol.",

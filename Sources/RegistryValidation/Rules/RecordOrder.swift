@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// Records out of IANA's order.
-enum RecordOrder: Rule {
+enum RecordOrder: ModelRule {
     static let description = RuleDescription(
         id: "record-order", name: "Record order", severity: .warning,
         summary: "A record is out of IANA's order: by first port, name-only entries last.",

@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A registration missing a field RFC 6335 §8.1.1 requires (strict only).
-enum RegistrationTemplate: Rule {
+enum RegistrationTemplate: ModelRule {
     static let description = RuleDescription(
         id: "registration-template", name: "Registration template", severity: .warning,
         summary: "An assignment registered under RFC 6335 lacks a field §8.1.1 requires.",

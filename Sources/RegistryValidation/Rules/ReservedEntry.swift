@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A Reserved entry that carries a service, or is held by someone other than IANA or the IETF.
-enum ReservedEntry: Rule {
+enum ReservedEntry: ModelRule {
     static let description = RuleDescription(
         id: "reserved-entry", name: "Reserved entry", severity: .error,
         summary: "A Reserved entry with a service name, a service code, or an assignee or contact other than IANA or the IETF.",

@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A DCCP service code where none belongs, or one that is not a valid code.
-enum ServiceCodeRule: Rule {
+enum ServiceCodeRule: ModelRule {
     static let description = RuleDescription(
         id: "service-code", name: "DCCP service code", severity: .error,
         summary: "A service code on a record that is not DCCP, or one that is not a valid 32-bit code.",

@@ -2,7 +2,7 @@ import ASCIIBytes
 import RegistryModel
 
 /// One name on several ports of one protocol.
-enum ServiceNameReuse: Rule {
+enum ServiceNameReuse: ModelRule {
     static let description = RuleDescription(
         id: "service-name-reuse", name: "Service name reuse", severity: .warning,
         summary: "One service name (case-insensitive) is on different ports of the same protocol.",

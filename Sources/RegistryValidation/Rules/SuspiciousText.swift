@@ -2,7 +2,7 @@ import ASCIIBytes
 import RegistryModel
 
 /// Text that is probably damaged: blanks around key fields, control characters, mojibake.
-enum SuspiciousText: Rule {
+enum SuspiciousText: ModelRule {
     static let description = RuleDescription(
         id: "suspicious-text", name: "Suspicious text", severity: .warning,
         summary: "Leading or trailing blanks in a key field, control characters, or likely mojibake.",

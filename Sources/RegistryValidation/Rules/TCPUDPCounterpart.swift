@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// A recent TCP or UDP assignment whose number has no entry at all on the other protocol.
-enum TCPUDPCounterpart: Rule {
+enum TCPUDPCounterpart: ModelRule {
     static let description = RuleDescription(
         id: "tcp-udp-counterpart", name: "TCP/UDP counterpart", severity: .warning,
         summary: "A TCP or UDP assignment registered since RFC 6335 has no entry (assigned, Reserved or Unassigned) on the other of the two.",

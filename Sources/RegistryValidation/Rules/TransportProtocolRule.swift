@@ -2,7 +2,7 @@ import ASCIIBytes
 import RegistryModel
 
 /// A protocol outside RFC 6335's four.
-enum TransportProtocolRule: Rule {
+enum TransportProtocolRule: ModelRule {
     static let description = RuleDescription(
         id: "transport-protocol", name: "Transport protocol", severity: .error,
         summary: "A protocol other than tcp, udp, sctp or dccp (in upper case: a warning, with the fix).",
@@ -23,7 +23,7 @@ enum TransportProtocolRule: Rule {
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         for record in input.registry.records {
             guard case .invalid(let raw)? = record.transportProtocol, !raw.isEmpty else { continue }
-            if let fixed = TransportProtocol(rawValue: ASCII.lowercased(raw)) {
+            if let fixed = TransportProtocol(canonicalText: ASCII.lowercased(raw)) {
                 findings.report(
                     "protocol '\(raw)' is written in upper case; write '\(fixed.text)'",
                     on: record, field: .transportProtocol, severity: .warning)

@@ -1,7 +1,7 @@
 import RegistryModel
 
 /// An Unassigned entry that carries something only an assignment has.
-enum UnassignedEntry: Rule {
+enum UnassignedEntry: ModelRule {
     static let description = RuleDescription(
         id: "unassigned-entry", name: "Unassigned entry", severity: .error,
         summary: "An Unassigned entry with a service name, assignee, contact or service code.",

@@ -1,7 +1,8 @@
 import RegistryModel
+import RegistryReaders
 
 /// Registry XML that does not match the project's RELAX NG schema.
-enum XMLSchema: Rule {
+enum XMLSchema: SourceRule {
     static let description = RuleDescription(
         id: "xml-schema", name: "XML schema", severity: .error,
         summary: "XML input breaks the registry's RELAX NG schema (Schemas/service-names-port-numbers.rng).",
@@ -48,12 +49,17 @@ enum XMLSchema: Rule {
                 """),
         ])
 
-    static func check(_ input: ValidationInput, into findings: inout Findings) {
-        guard let bytes = input.xmlBytes else { return }
-        for violation in SchemaCheck.violations(in: bytes) {
+    static var layout: any RegistryReader.Type { XMLReader.self }
+
+    static func prepare() {
+        Validator.prepareSchema()
+    }
+
+    static func check(_ source: SourceInput, into findings: inout Findings) {
+        for violation in SchemaCheck.violations(in: source.input.bytes) {
             findings.report(
                 violation.message,
-                at: SourceLocation(file: input.xmlFile, line: UInt32(violation.line), column: UInt32(violation.column)),
+                at: SourceLocation(file: source.input.index, line: UInt32(violation.line), column: UInt32(violation.column)),
                 about: Subject())
         }
     }

@@ -31,6 +31,9 @@ private struct HTMLPageWriter {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
         out.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n")
         out.append("<meta charset=\"UTF-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        out.append("<script>")
+        out.append(HTMLPageAssets.headScript)
+        out.append("</script>\n")
         out.append("<title>")
         out.escapedText(title)
         out.append("</title>\n<style>")
@@ -89,7 +92,7 @@ private struct HTMLPageWriter {
 
     private mutating func records(_ registry: Registry, into out: inout OutputBuffer) {
         out.append("<p class=\"filter\" hidden=\"hidden\"><label for=\"filter\">Filter records</label> ")
-        out.append("<input type=\"search\" id=\"filter\" placeholder=\"service, port, protocol, any text\"/> ")
+        out.append("<input type=\"search\" id=\"filter\" placeholder=\"a port (4250, 53/udp), a name, any words\"/> ")
         out.append("<span id=\"shown\"></span></p>\n<table")
         if let id = registry.id { out.attribute("id", "table-" + id) }
         out.append(" class=\"sortable records\">\n<thead><tr>")

@@ -6,16 +6,16 @@ import Darwin
 
 /// The few POSIX calls ianaconv needs, so the binary does without Foundation (start-up time
 /// counts in a pre-commit hook).
-enum FileIO {
-    struct Error: Swift.Error {
-        var reason: String
+public enum FileIO {
+    public struct Error: Swift.Error {
+        public var reason: String
 
         static func errno(_ what: String) -> Error {
             Error(reason: "\(what): \(String(cString: strerror(Glibc.errno)))")
         }
     }
 
-    static func readFile(_ path: String) throws(Error) -> [UInt8] {
+    public static func readFile(_ path: String) throws(Error) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .errno("open") }
         defer { close(fd) }
@@ -26,13 +26,13 @@ enum FileIO {
     }
 
     /// The size of a regular file, if the path names one.
-    static func size(of path: String) -> Int? {
+    public static func size(of path: String) -> Int? {
         var info = stat()
         guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(info.st_size)
     }
 
-    static func readStandardInput() throws(Error) -> [UInt8] {
+    public static func readStandardInput() throws(Error) -> [UInt8] {
         try readAll(STDIN_FILENO, sizeHint: 0)
     }
 
@@ -82,13 +82,13 @@ enum FileIO {
         _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_POPULATE_WRITE)
     }
 
-    static func writeStandardOutput(_ chunks: [[UInt8]]) throws(Error) {
+    public static func writeStandardOutput(_ chunks: [[UInt8]]) throws(Error) {
         for chunk in chunks { try writeAll(STDOUT_FILENO, chunk) }
     }
 
     /// Writes a temporary file beside `path`, then renames it over `path`: readers of `path` see
     /// the old file or the whole new one, and a failure leaves the old file untouched.
-    static func writeAtomically(_ chunks: [[UInt8]], to path: String) throws(Error) {
+    public static func writeAtomically(_ chunks: [[UInt8]], to path: String) throws(Error) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -118,14 +118,14 @@ enum FileIO {
 
     /// The file a path names, symbolic links followed, so rewriting a link replaces its target
     /// and keeps the link. The path itself when it cannot be resolved (the write then says why).
-    static func resolvingLinks(_ path: String) -> String {
+    public static func resolvingLinks(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
     /// True when both paths name one existing file.
-    static func sameFile(_ a: String, _ b: String) throws(Error) -> Bool {
+    public static func sameFile(_ a: String, _ b: String) throws(Error) -> Bool {
         guard a != "-" else { return false }
         var first = stat()
         var second = stat()
@@ -152,27 +152,4 @@ enum FileIO {
         umask(mask)
         return mask
     }
-}
-
-/// Messages that are not data go to stderr, unbuffered.
-struct StandardError {
-    func write(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = Glibc.write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if count <= 0 { return }
-                offset += count
-            }
-        }
-    }
-}
-
-let standardError = StandardError()
-
-/// Ends a successful run at once. Tearing down a registry of 14,000 records takes longer than
-/// building its output; the process is ending, so the memory goes back to the system anyway.
-func finishProcess(code: Int32 = 0) -> Never {
-    exit(code)
 }

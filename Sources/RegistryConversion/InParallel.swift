@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import RegistryValidation
 import Synchronization
 
 /// Runs independent pieces of work (an input's parts, the validation rules) on the calling
@@ -52,15 +51,5 @@ enum InParallel {
         func store(_ result: Result, at index: Int) { slots[index] = result }
 
         func results() -> [Result] { slots.map { $0! } }
-    }
-}
-
-extension Validator {
-    /// The rules on `input`, shared among the cores: rules are independent of each other.
-    static func validateOnEveryCore(
-        _ input: ValidationInput, options: ValidationOptions = .init(), rules: [any Rule.Type] = Rules.all
-    ) -> [Finding] {
-        InParallel.map(rules, threads: InParallel.cores) { rule in validate(input, options: options, rules: [rule]) }
-            .joined().sorted(by: Finding.reportOrder)
     }
 }

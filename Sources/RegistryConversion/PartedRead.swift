@@ -1,5 +1,6 @@
 import RegistryModel
 import RegistryReaders
+import RegistryValidation
 import RegistryWriters
 
 /// Reads one large input in parts, a thread each, when its reader can cut it at record
@@ -10,11 +11,11 @@ enum PartedRead {
     /// cannot cut it) or a part did not read. The caller then reads the input whole, which
     /// also reports any error exactly as a whole read does.
     static func run<Part: Sendable>(
-        _ input: InputFile, with reader: any RegistryReader.Type,
+        _ source: SourceInput, threads: Int,
         _ readPart: @escaping @Sendable (InputPart, any SplittableRegistryReader.Type) -> Part?
     ) -> [Part]? {
-        guard InParallel.cores > 1, let splittable = reader as? any SplittableRegistryReader.Type else { return nil }
-        let parts = splittable.parts(of: input, count: InParallel.cores)
+        guard threads > 1, let splittable = source.reader as? any SplittableRegistryReader.Type else { return nil }
+        let parts = splittable.parts(of: source.input, count: threads)
         guard parts.count > 1 else { return nil }
         let read = InParallel.map(parts, threads: parts.count) { part in readPart(part, splittable) }
         let all = read.compactMap { $0 }

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Runs work on a second POSIX thread (the machine running a pre-commit hook has cores to
-/// spare): `validate` checks an XML file against the schema while the reader reads it.
+/// spare): the source rules check an input's bytes while the reader reads it.
 /// Without Foundation, so the binary starts fast. If no thread can be made, the work runs at
 /// once on the caller's thread.
 final class BackgroundThread<Value: Sendable>: @unchecked Sendable {
@@ -28,9 +28,12 @@ final class BackgroundThread<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Waits for the work to finish and gives its result.
+    /// Waits for the work to finish and gives its result (again, when asked again).
     func wait() -> Value {
-        if let thread { pthread_join(thread, nil) }
+        if let thread {
+            pthread_join(thread, nil)
+            self.thread = nil
+        }
         return box.value!
     }
 

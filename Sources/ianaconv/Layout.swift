@@ -1,0 +1,31 @@
+import ArgumentParser
+import RegistryConversion
+import RegistryWriters
+
+/// An input layout on the command line: a reader's name or alias, or 'auto', in any case.
+/// Completions and help offer the names.
+extension InputLayout: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(name: argument)
+    }
+
+    public static var allValueStrings: [String] { names }
+
+    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
+    public var defaultValueDescription: String { name }
+}
+
+/// An output layout on the command line: a writer's name or alias, in any case.
+struct OutputLayout: ExpressibleByArgument {
+    let writer: any RegistryWriter.Type
+
+    init?(argument: String) {
+        guard let writer = Writers.writer(named: argument) else { return nil }
+        self.writer = writer
+    }
+
+    static var allValueStrings: [String] { Writers.names }
+
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import RegistryConversion
+
+/// The files `validate` and `fmt` take, each read on its own, and their layout.
+struct RegistryFiles: ParsableArguments {
+    @Argument(help: "Registry files; '-' reads standard input.")
+    var files: [String] = []
+
+    @Option(help: "The layout of the files, or 'auto' to detect it.")
+    var from: InputLayout = .detected
+
+    /// The files named, each once, in order; standard input when none is.
+    var paths: [String] {
+        var seen: Set<String> = []
+        return (files.isEmpty ? ["-"] : files).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RegistryReaders
+
+/// Messages that are not data go to stderr, unbuffered.
+struct StandardError {
+    func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = Glibc.write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if count <= 0 { return }
+                offset += count
+            }
+        }
+    }
+}
+
+let standardError = StandardError()
+
+/// Ends a successful run at once. Tearing down a registry of 14,000 records takes longer than
+/// building its output; the process is ending, so the memory goes back to the system anyway.
+func finishProcess(code: Int32 = 0) -> Never {
+    exit(code)
+}
+
+/// What a reader noticed and worked around, as a warning line.
+func printNotice(_ diagnostic: Diagnostic) {
+    standardError.write("\(diagnostic)\n")
+}
