@@ -1,8 +1,8 @@
 import RegistryModel
 
-/// What a record shows in one column of the flat table, in the model's terms: each layout
-/// only decides how to print (or read) it. `Record.forEachCell` is the one record → row mapping,
-/// `RecordRow` the one row → record mapping.
+/// What a record shows in one column of the flat table, in the model's terms: each writer only
+/// decides how to print it. `Record.forEachCell` is the one record → row mapping, `RecordRow`
+/// the one row → record mapping.
 public enum RecordCell {
     /// A value as its text; nil when the record has no such element (name, port, protocol,
     /// dates, service code).
@@ -47,7 +47,8 @@ extension Record {
     }
 }
 
-/// A row of the flat table as a reader found it, cell by cell (`set`); `record()` turns it
+/// A row of the flat table as a reader found it, cell by cell (`set`, by what the column holds:
+/// `RegistryColumn.content`); `record()` turns it
 /// into a record the same way for every layout: an empty cell is no element, the Assignee
 /// column is the record's `<assignee>` only where it differs from Contact (IANA shows the
 /// contacts there otherwise), and the contacts come before the references, in the usual
@@ -65,25 +66,45 @@ public struct RecordRow {
     /// `location`: where the row starts; when nil, its first cell with a location.
     public init(location: SourceLocation? = nil) { self.location = location }
 
-    /// The content of the row's cell in `column`, read as the column holds it
-    /// (`RegistryColumn.content`), and where it stands. An xrefs cell gives all its xrefs
-    /// (`only` is not read).
-    public mutating func set(_ column: RegistryColumn, _ content: RecordCell, at location: SourceLocation?) {
+    /// The cell of a column that holds one value (`RegistryColumn.Content.value`) and where it
+    /// stands: its text, nil or empty when the cell is.
+    public mutating func set(_ column: RegistryColumn, text: String?, at location: SourceLocation?) {
         locations[column.field] = location
-        switch (column, content) {
-        case (.name, .text(let text)): fields.name = Self.value(text)
-        case (.number, .text(let text)): fields.number = Self.value(text)
-        case (.transportProtocol, .text(let text)): fields.transportProtocol = Self.value(text)
-        case (.registrationDate, .text(let text)): fields.registrationDate = Self.value(text)
-        case (.modificationDate, .text(let text)): fields.modificationDate = Self.value(text)
-        case (.serviceCode, .text(let text)): fields.serviceCode = Self.value(text)
-        case (.description, .richText(let text)): fields.description = text ?? RichText()
-        case (.unauthorizedUse, .richText(let text)): fields.unauthorizedUse = text?.isEmpty == false ? text : nil
-        case (.notes, .notes(let notes)): fields.notes = notes
-        case (.assignee, .xrefs(let xrefs, _)): assignees = xrefs
-        case (.contact, .xrefs(let xrefs, _)): contacts = xrefs
-        case (.reference, .xrefs(let xrefs, _)): references = xrefs
-        default: preconditionFailure("a \(column) cell read as \(content)")
+        switch column {
+        case .name: fields.name = Self.value(text)
+        case .number: fields.number = Self.value(text)
+        case .transportProtocol: fields.transportProtocol = Self.value(text)
+        case .registrationDate: fields.registrationDate = Self.value(text)
+        case .modificationDate: fields.modificationDate = Self.value(text)
+        case .serviceCode: fields.serviceCode = Self.value(text)
+        default: preconditionFailure("the \(column) column holds no single value")
+        }
+    }
+
+    /// The cell of a column of free text (description, unauthorized use).
+    public mutating func set(_ column: RegistryColumn, richText text: RichText?, at location: SourceLocation?) {
+        locations[column.field] = location
+        switch column {
+        case .description: fields.description = text ?? RichText()
+        case .unauthorizedUse: fields.unauthorizedUse = text?.isEmpty == false ? text : nil
+        default: preconditionFailure("the \(column) column holds no free text")
+        }
+    }
+
+    /// The notes cell.
+    public mutating func set(notes: [RichText], at location: SourceLocation?) {
+        locations[.notes] = location
+        fields.notes = notes
+    }
+
+    /// The cell of a people or Reference column: all its xrefs.
+    public mutating func set(_ column: RegistryColumn, xrefs: [Xref], at location: SourceLocation?) {
+        locations[column.field] = location
+        switch column {
+        case .assignee: assignees = xrefs
+        case .contact: contacts = xrefs
+        case .reference: references = xrefs
+        default: preconditionFailure("the \(column) column holds no xrefs")
         }
     }
 

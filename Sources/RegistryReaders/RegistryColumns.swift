@@ -23,15 +23,15 @@ enum RegistryColumns {
         var row = RecordRow()
         for column in RegistryColumn.allCases {
             let cell = cells[column.rawValue]
-            let content: RecordCell
             switch column.content {
-            case .value: content = .text(cell.text)
-            case .richText: content = .richText(RichText(stringLiteral: cell.text))
-            case .notes: content = .notes(cell.text.isEmpty ? [] : [RichText(stringLiteral: cell.text)])
-            case .people: content = .xrefs(column == .contact || cell.text == contactCell.text ? contacts : try people(cell))
-            case .references: content = .xrefs(try labels(cell, input).map { Xref.reference(label: $0, location: cell.location) })
+            case .value: row.set(column, text: cell.text, at: cell.location)
+            case .richText: row.set(column, richText: RichText(stringLiteral: cell.text), at: cell.location)
+            case .notes: row.set(notes: cell.text.isEmpty ? [] : [RichText(stringLiteral: cell.text)], at: cell.location)
+            case .people:
+                row.set(column, xrefs: column == .contact || cell.text == contactCell.text ? contacts : try people(cell), at: cell.location)
+            case .references:
+                row.set(column, xrefs: try labels(cell, input).map { Xref.reference(label: $0, location: cell.location) }, at: cell.location)
             }
-            row.set(column, content, at: cell.location)
         }
         return row.record()
     }

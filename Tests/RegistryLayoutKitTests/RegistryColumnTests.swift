@@ -54,20 +54,20 @@ import RegistryModel
 
     @Test func aRowWhoseAssigneeIsItsContactHasNoAssignee() {
         var row = RecordRow()
-        row.set(.assignee, .xrefs([Self.contact]), at: nil)
-        row.set(.contact, .xrefs([Self.contact]), at: nil)
-        row.set(.reference, .xrefs([Self.rfc]), at: nil)
+        row.set(.assignee, xrefs: [Self.contact], at: nil)
+        row.set(.contact, xrefs: [Self.contact], at: nil)
+        row.set(.reference, xrefs: [Self.rfc], at: nil)
         let record = row.record()
         #expect(record.assignees == nil)
         #expect(record.xrefs == [Self.contact, Self.rfc], "contacts before references")
-        row.set(.assignee, .xrefs([Xref(type: .person, data: "IESG")]), at: nil)
+        row.set(.assignee, xrefs: [Xref(type: .person, data: "IESG")], at: nil)
         #expect(row.record().assignees?.map(\.data) == ["IESG"])
     }
 
     @Test func anEmptyCellIsNoElementButTheDescriptionIsAlwaysThere() {
         var row = RecordRow()
-        row.set(.name, .text(""), at: nil)
-        row.set(.unauthorizedUse, .richText(RichText()), at: nil)
+        row.set(.name, text: "", at: nil)
+        row.set(.unauthorizedUse, richText: RichText(), at: nil)
         let record = row.record()
         #expect(record.name == nil)
         #expect(record.unauthorizedUse == nil)
@@ -76,8 +76,8 @@ import RegistryModel
 
     @Test func aRowWithoutALocationStartsAtItsFirstLocatedCell() {
         var row = RecordRow()
-        row.set(.name, .text(""), at: SourceLocation(line: 0, column: 0))  // not shown
-        row.set(.number, .text("7"), at: SourceLocation(line: 4, column: 9))
+        row.set(.name, text: "", at: SourceLocation(line: 0, column: 0))  // not shown
+        row.set(.number, text: "7", at: SourceLocation(line: 4, column: 9))
         #expect(row.record().locations[.record] == SourceLocation(line: 4, column: 9))
         var located = RecordRow(location: SourceLocation(line: 2, column: 1))
         #expect(located.record().locations[.record]?.line == 2)
@@ -90,10 +90,11 @@ import RegistryModel
             registrationDate: Parsed("2006-12"), serviceCode: Parsed("1"), unauthorizedUse: "yes", notes: ["n"])
         var row = RecordRow()
         record.forEachCell { column, cell in
-            if case .xrefs(let xrefs, let kind) = cell {
-                row.set(column, .xrefs(xrefs.filter { kind?.includes($0) ?? true }), at: nil)
-            } else {
-                row.set(column, cell, at: nil)
+            switch cell {
+            case .text(let text): row.set(column, text: text, at: nil)
+            case .richText(let text): row.set(column, richText: text, at: nil)
+            case .notes(let notes): row.set(notes: notes, at: nil)
+            case .xrefs(let xrefs, let kind): row.set(column, xrefs: xrefs.filter { kind?.includes($0) ?? true }, at: nil)
             }
         }
         #expect(row.record() == record)

@@ -249,14 +249,12 @@ struct HTMLPageBuilder {
         var row = RecordRow(location: rowLocation)
         for (cell, column) in zip(cells, columns) {
             guard let column else { continue }
-            let content: RecordCell
             switch column.content {
-            case .value: content = .text(cell.value)
-            case .richText: content = .richText(cell.richText)
-            case .notes: content = .notes(cell.blocksOrContent)
-            case .people, .references: content = .xrefs(xrefs(cell, column: column.title))
+            case .value: row.set(column, text: cell.value, at: cell.location)
+            case .richText: row.set(column, richText: cell.richText, at: cell.location)
+            case .notes: row.set(notes: cell.blocksOrContent, at: cell.location)
+            case .people, .references: row.set(column, xrefs: xrefs(cell, column: column.title), at: cell.location)
             }
-            row.set(column, content, at: cell.location)
         }
         registry.records.append(row.record())
     }

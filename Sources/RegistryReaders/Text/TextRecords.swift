@@ -61,15 +61,13 @@ struct TextRecords {
         for (index, cell) in cells.enumerated() where !cell.isEmpty {
             guard let column = columns[index] else { continue }
             let location = input.location(line: cell.firstLine + 1, column: cell.column)
-            let content: RecordCell
             switch column.content {
-            case .value: content = .text(cell.joined(lines))
-            case .richText: content = .richText(cell.richText(lines, wrapWidth: table.wrapWidth(index)))
-            case .notes: content = .notes([cell.richText(lines, wrapWidth: table.wrapWidth(index))])
-            case .people: content = .xrefs(labels(cell).map { Xref.person(label: $0, location: location) })
-            case .references: content = .xrefs(labels(cell).map { Xref.reference(label: $0, location: location) })
+            case .value: row.set(column, text: cell.joined(lines), at: location)
+            case .richText: row.set(column, richText: cell.richText(lines, wrapWidth: table.wrapWidth(index)), at: location)
+            case .notes: row.set(notes: [cell.richText(lines, wrapWidth: table.wrapWidth(index))], at: location)
+            case .people: row.set(column, xrefs: labels(cell).map { Xref.person(label: $0, location: location) }, at: location)
+            case .references: row.set(column, xrefs: labels(cell).map { Xref.reference(label: $0, location: location) }, at: location)
             }
-            row.set(column, content, at: location)
         }
         return row.record()
     }
