@@ -56,7 +56,7 @@ extension Record {
 public struct RecordRow {
     /// The record's fields so far but its xrefs and locations, which `record()` adds: kept
     /// apart so that setting a cell never reaches into the record's box twice.
-    private var fields = Record(description: RichText())
+    private var fields = Record()
     private var locations = FieldLocations()
     private var assignees: [Xref] = []
     private var contacts: [Xref] = []
@@ -118,6 +118,7 @@ public struct RecordRow {
     public mutating func record() -> Record {
         let cells = locations
         locations[.record] = location ?? RegistryColumn.allCases.lazy.compactMap { cells[$0.field] }.first
+        if fields.description == nil { fields.description = RichText() }  // a row always shows one
         fields.xrefs = contacts + references
         fields.assignees = assignees == contacts ? nil : assignees
         fields.locations = locations
