@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "ianaconv", targets: ["ianaconv"]),
         .library(name: "RegistryModel", targets: ["RegistryModel"]),
+        .library(name: "RegistryLayoutKit", targets: ["RegistryLayoutKit"]),
         .library(name: "RegistryReaders", targets: ["RegistryReaders"]),
         .library(name: "RegistryWriters", targets: ["RegistryWriters"]),
         .library(name: "RegistryValidation", targets: ["RegistryValidation"]),
@@ -26,13 +27,22 @@ let package = Package(
         // The one target that imports CLibXML2: libxml2's set-up, safe options, DOCTYPE refusal,
         // located messages and the SAX2/HTML streams and RELAX NG checks, in Swift types.
         .target(name: "LibXML2", dependencies: ["CLibXML2"]),
-        .target(name: "RegistryModel"),
-        .target(name: "RegistryReaders", dependencies: ["RegistryModel", "LibXML2"]),
-        .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
+        // Byte predicates every layer asks (white space, digits, canonical decimal): below the model,
+        // which parses ports and dates with them.
+        .target(name: "ASCIIBytes"),
+        .target(name: "RegistryModel", dependencies: ["ASCIIBytes"]),
+        // What a layout's reader and writer both need: the flat table's columns, the page
+        // vocabulary, xrefs as links and labels, the byte buffer.
+        .target(name: "RegistryLayoutKit", dependencies: ["ASCIIBytes", "RegistryModel"]),
+        .target(name: "RegistryReaders", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "LibXML2"]),
+        .target(name: "RegistryWriters", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit"]),
         // Source rules know a layout by its reader; --against judges what a diff says changed.
-        .target(name: "RegistryValidation", dependencies: ["RegistryModel", "RegistryReaders", "RegistryDiff", "LibXML2"]),
+        .target(
+            name: "RegistryValidation",
+            dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "RegistryReaders", "RegistryDiff", "LibXML2"]
+        ),
         // Record-level changes between two registries, read from any layouts.
-        .target(name: "RegistryDiff", dependencies: ["RegistryModel"]),
+        .target(name: "RegistryDiff", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit"]),
         // The engine: reading inputs, converting, validating and formatting files; the command
         // line only parses arguments and prints.
         .target(
@@ -56,9 +66,10 @@ let package = Package(
         .target(name: "XMLTreeDiff", dependencies: ["CLibXML2"], path: "Tests/XMLTreeDiff"),
         .testTarget(name: "LibXML2Tests", dependencies: ["LibXML2"]),
         .testTarget(name: "RegistryModelTests", dependencies: ["RegistryModel"]),
+        .testTarget(name: "RegistryLayoutKitTests", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit"]),
         .testTarget(
             name: "RegistryLayoutTests",
-            dependencies: ["RegistryModel", "RegistryReaders", "RegistryWriters", "TestSupport"]
+            dependencies: ["RegistryModel", "RegistryLayoutKit", "RegistryReaders", "RegistryWriters", "TestSupport"]
         ),
         .testTarget(
             name: "RegistryValidationTests",

@@ -32,7 +32,7 @@ public enum HTMLStream {
 
     /// Parses the UTF-8 page `bytes` to its end through `callbacks`; false when libxml2 could
     /// not make a parser (it has no memory left).
-    public static func parse<Client: ParserClient>(
+    public static func parse<Client: ParserClient & ~Copyable>(
         _ bytes: [UInt8], client: UnsafeMutablePointer<Client>, callbacks: Callbacks
     ) -> Bool where Client.Parser == HTMLStreamParser {
         var session = StreamSession(client: client)

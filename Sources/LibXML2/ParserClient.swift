@@ -1,6 +1,6 @@
 /// The state a stream's callbacks build, as the stream sees it: where to put the running
 /// parser (so that callbacks can ask where they are and stop it), and where libxml2's messages go.
-public protocol ParserClient {
+public protocol ParserClient: ~Copyable {
     associatedtype Parser
     /// Set by the stream for the parse, back to an idle parser after it.
     var parser: Parser { get set }

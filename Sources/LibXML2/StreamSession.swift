@@ -9,7 +9,7 @@ struct StreamSession {
     /// An error has been reported.
     private(set) var reportedError = false
 
-    init<Client: ParserClient>(client: UnsafeMutablePointer<Client>) {
+    init<Client: ParserClient & ~Copyable>(client: UnsafeMutablePointer<Client>) {
         self.client = UnsafeMutableRawPointer(client)
         deliver = { client.pointee.parserSaid($0) }
     }
@@ -26,7 +26,7 @@ struct StreamSession {
     }
 }
 
-extension ParserClient {
+extension ParserClient where Self: ~Copyable {
     /// The client's state, from the pointer a stream's callback is handed.
     @inlinable @inline(__always)
     public static func client(in session: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<Self> {

@@ -48,7 +48,7 @@ public enum XMLStream {
     /// Parses the document made of `pieces`, in order, through `callbacks`, until it ends, an
     /// error stops it or the client does (`XMLStreamParser.stop`). Its lines are counted from
     /// `lineOffset` lines before the first piece. Every error ends in a message to the client.
-    public static func parse<Client: ParserClient>(
+    public static func parse<Client: ParserClient & ~Copyable>(
         _ pieces: [ArraySlice<UInt8>], lineOffset: Int = 0, client: UnsafeMutablePointer<Client>, callbacks: Callbacks
     ) where Client.Parser == XMLStreamParser {
         var handler = xmlSAXHandler(characters: callbacks.characters, errors: reportError)

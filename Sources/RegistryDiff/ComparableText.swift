@@ -1,3 +1,5 @@
+import ASCIIBytes
+import RegistryLayoutKit
 import RegistryModel
 
 /// Values as a diff compares and shows them under a scope: xrefs reduced to what the weaker
@@ -74,7 +76,7 @@ func normalisedWhiteSpace(_ text: String) -> String {
     out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
     for byte in text.utf8 {
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        if ASCII.isWhiteSpace(byte) {
             pendingSpace = !out.isEmpty
         } else {
             if pendingSpace { out.append(0x20) }

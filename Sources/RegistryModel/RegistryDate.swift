@@ -1,3 +1,5 @@
+import ASCIIBytes
+
 /// A registration or modification date as the registry writes it: `YYYY-MM-DD`, or `YYYY-MM`
 /// for old entries whose day was never recorded. Always a real calendar date.
 public struct RegistryDate: UTF8Parsable, Comparable {
@@ -60,7 +62,7 @@ public struct RegistryDate: UTF8Parsable, Comparable {
         var value = 0
         for i in bytes.indices {
             let byte = bytes[i]
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            guard ASCII.isDigit(byte) else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value

@@ -1,3 +1,5 @@
+import ASCIIBytes
+
 /// A service name as registered. Any non-empty text is a name the registry may hold; the name
 /// knows whether it is well formed under RFC 6335 §5.1 or a legacy name that breaks it, and
 /// which clause it breaks first.
@@ -16,7 +18,7 @@ public struct ServiceName: TextRepresentable {
     public var isLegacy: Bool { violation != nil }
 
     /// Names are unique case-insensitively (RFC 6335 §5.1); this is the comparison key.
-    public var key: String { asciiLowercased(text) }
+    public var key: String { ASCII.lowercased(text) }
 }
 
 /// The clauses of RFC 6335 §5.1, in the order they are checked.
@@ -54,17 +56,4 @@ public enum ServiceNameViolation: String, Hashable, Sendable, CaseIterable {
         if bytes[0] == UInt8(ascii: "-") || bytes[bytes.count - 1] == UInt8(ascii: "-") { return .hyphenAtEdge }
         return nil
     }
-}
-
-/// Lower-cases ASCII letters only: service names compare case-insensitively in US-ASCII.
-public func asciiLowercased(_ text: String) -> String {
-    guard text.utf8.contains(where: { asciiLowercased($0) != $0 }) else { return text }
-    return String(decoding: text.utf8.map(asciiLowercased), as: UTF8.self)
-}
-
-/// One byte lower-cased if it is an ASCII capital: readers compare words case-insensitively
-/// byte by byte.
-@inlinable
-public func asciiLowercased(_ byte: UInt8) -> UInt8 {
-    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
 }

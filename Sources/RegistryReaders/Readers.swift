@@ -1,3 +1,4 @@
+import ASCIIBytes
 /// Every layout ianaconv reads. Adding a layout is one reader file and one line here.
 public enum Readers {
     public static let all: [any RegistryReader.Type] = [
@@ -37,5 +38,5 @@ public enum Readers {
 func contentStart(_ head: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
     var rest = head
     if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
-    return rest.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    return rest.drop(while: ASCII.isWhiteSpace)
 }

@@ -1,38 +1,5 @@
+import RegistryLayoutKit
 import RegistryModel
-
-/// The 12 columns IANA's flat layouts show a record in (the CSV, and the records table of the
-/// HTML and text pages and of their scrapes), and how one row of them becomes a record. Shared
-/// so every flat layout maps the columns back exactly as the CSV does.
-enum RegistryColumn: Int, CaseIterable, Sendable {
-    case name, number, transportProtocol, description, assignee, contact
-    case registrationDate, modificationDate, reference, serviceCode, unauthorizedUse, notes
-
-    /// IANA's column headers, in order.
-    static let titles = [
-        "Service Name", "Port Number", "Transport Protocol", "Description", "Assignee", "Contact",
-        "Registration Date", "Modification Date", "Reference", "Service Code",
-        "Unauthorized Use Reported", "Assignment Notes",
-    ]
-
-    var title: String { RegistryColumn.titles[rawValue] }
-
-    var field: RecordField {
-        switch self {
-        case .name: .name
-        case .number: .number
-        case .transportProtocol: .transportProtocol
-        case .description: .description
-        case .assignee: .assignee
-        case .contact: .contact
-        case .registrationDate: .registrationDate
-        case .modificationDate: .modificationDate
-        case .reference: .reference
-        case .serviceCode: .serviceCode
-        case .unauthorizedUse: .unauthorizedUse
-        case .notes: .notes
-        }
-    }
-}
 
 /// One cell of a flat table and where it starts. An empty cell that the layout did not show
 /// has a location on line 0 ("not recorded").
@@ -44,38 +11,29 @@ struct TableCell {
 }
 
 enum RegistryColumns {
-    /// A record from one cell per column. Bracketed labels become xrefs again (`[Person]` →
-    /// person, `[RFC…]` → rfc, …); a row whose Assignee equals its Contact had no `<assignee>`.
-    static func record(from row: [TableCell], _ input: InputFile) throws(ReadError) -> Record {
-        func text(_ column: RegistryColumn) -> String? {
-            row[column.rawValue].text.isEmpty ? nil : row[column.rawValue].text
+    /// A record from one cell per column (`RegistryColumn` order), the cells as text: bracketed
+    /// labels become xrefs again (`[Person]` → person, `[RFC…]` → rfc, …).
+    static func record(from cells: [TableCell], _ input: InputFile) throws(ReadError) -> Record {
+        func people(_ cell: TableCell) throws(ReadError) -> [Xref] {
+            try labels(cell, input).map { Xref.person(label: $0, location: cell.location) }
         }
-        func cell(_ column: RegistryColumn) -> TableCell { row[column.rawValue] }
-        var record = Record()
-        record.name = text(.name).map(Parsed.init)
-        record.number = text(.number).map(Parsed.init)
-        record.transportProtocol = text(.transportProtocol).map(Parsed.init)
-        record.description = RichText(stringLiteral: cell(.description).text)
-        let contacts = try labels(cell(.contact), input).map { Xref.person(label: $0, location: cell(.contact).location) }
-        if cell(.assignee).text != cell(.contact).text {
-            record.assignees = try labels(cell(.assignee), input).map {
-                Xref.person(label: $0, location: cell(.assignee).location)
+        // Most rows repeat the Contact cell as the Assignee (no <assignee>): read it once.
+        let contactCell = cells[RegistryColumn.contact.rawValue]
+        let contacts = try people(contactCell)
+        var row = RecordRow()
+        for column in RegistryColumn.allCases {
+            let cell = cells[column.rawValue]
+            switch column.content {
+            case .value: row.set(column, text: cell.text, at: cell.location)
+            case .richText: row.set(column, richText: RichText(stringLiteral: cell.text), at: cell.location)
+            case .notes: row.set(notes: cell.text.isEmpty ? [] : [RichText(stringLiteral: cell.text)], at: cell.location)
+            case .people:
+                row.set(column, xrefs: column == .contact || cell.text == contactCell.text ? contacts : try people(cell), at: cell.location)
+            case .references:
+                row.set(column, xrefs: try labels(cell, input).map { Xref.reference(label: $0, location: cell.location) }, at: cell.location)
             }
         }
-        record.registrationDate = text(.registrationDate).map(Parsed.init)
-        record.modificationDate = text(.modificationDate).map(Parsed.init)
-        let references = try labels(cell(.reference), input).map {
-            Xref.reference(label: $0, location: cell(.reference).location)
-        }
-        record.xrefs = contacts + references
-        record.serviceCode = text(.serviceCode).map(Parsed.init)
-        record.unauthorizedUse = text(.unauthorizedUse).map { RichText(stringLiteral: $0) }
-        record.notes = text(.notes).map { [RichText(stringLiteral: $0)] } ?? []
-        var locations = FieldLocations()
-        locations[.record] = row[0].location.line == 0 ? row.first { $0.location.line != 0 }?.location : row[0].location
-        for column in RegistryColumn.allCases { locations[column.field] = cell(column).location }
-        record.locations = locations
-        return record
+        return row.record()
     }
 
     /// `[a][b]` → `["a", "b"]`. Brackets may nest inside a label (`[see [1]]`).

@@ -1,3 +1,5 @@
+import RegistryLayoutKit
+
 /// A small input for a rule's documentation and tests: CSV rows (IANA's header is added) or
 /// the XML between `<registry>` and `</registry>` (the root and a title are added). In
 /// triggering examples a `↓` stands just before each place a finding must land. A rule that
@@ -23,9 +25,8 @@ public struct RuleExample: Sendable {
     }
 
     public static let marker = "↓"
-    static let csvHeader =
-        "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes"
-    static let xmlStart = "<registry xmlns=\"http://www.iana.org/assignments\" id=\"service-names-port-numbers\">\n<title>Example</title>"
+    static let csvHeader = RegistryColumn.titles.joined(separator: ",")
+    static let xmlStart = "<registry xmlns=\"\(RegistryPage.namespace)\" id=\"service-names-port-numbers\">\n<title>Example</title>"
 
     /// The complete input, markers removed, ready for the layout's reader.
     public var document: String {

@@ -23,17 +23,18 @@ extension RegistryWriter {
 /// alone (CSV): it can write each record the moment a streaming reader hands it over, so a
 /// conversion never holds the whole registry, and blocks written apart can be joined.
 public protocol RecordStreamWriter: RegistryWriter {
-    associatedtype Stream: RecordStream
     /// Writes what comes before the first record.
     static func writeHead(into out: inout OutputBuffer)
-    static func makeStream() -> Stream
+    /// The state for one run of records. An existential: a stream owns its buffers, so it is
+    /// non-copyable, which an associated type cannot be.
+    static func makeStream() -> any RecordStream & ~Copyable
     /// After the last record: notes what the layout loses of the registry as a whole. The
     /// registry's records may already be gone (written as they were read).
     static func finish(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport)
 }
 
 /// The state of a `RecordStreamWriter` between records.
-public protocol RecordStream: Sendable {
+public protocol RecordStream: ~Copyable, Sendable {
     mutating func write(_ record: Record, into out: inout OutputBuffer, losses: inout LossReport)
 }
 

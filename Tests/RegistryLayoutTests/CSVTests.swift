@@ -1,8 +1,10 @@
 import Testing
+import RegistryLayoutKit
 @testable import RegistryModel
 import RegistryReaders
 @testable import RegistryWriters
 
+/// IANA's header, written out: an oracle independent of `RegistryColumn.titles`.
 let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes\r\n"
 
 @Suite struct CSVFlatteningTests {
@@ -23,17 +25,18 @@ let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assigne
     ])
     func flattensAsIANAsCSVDoes(_ text: RichText, _ expected: String) {
         var flattening = CSVFlattening()
-        let out = ByteBuffer()
-        flattening.flatten(text, into: out)
+        var out = ByteBuffer()
+        flattening.flatten(text, into: &out)
         #expect(out.string == expected)
     }
 
     @Test func saysWhenTheFlatTextCannotGiveTheRichTextBack() {
         var flattening = CSVFlattening()
-        let plain = flattening.flatten("plain text", into: ByteBuffer())
-        let broken = flattening.flatten(RichText([.text("a"), .lineBreak, .text("b")]), into: ByteBuffer())
-        let padded = flattening.flatten(" padded", into: ByteBuffer())
-        let empty = flattening.flatten(RichText(), into: ByteBuffer())
+        var out = ByteBuffer()
+        let plain = flattening.flatten("plain text", into: &out)
+        let broken = flattening.flatten(RichText([.text("a"), .lineBreak, .text("b")]), into: &out)
+        let padded = flattening.flatten(" padded", into: &out)
+        let empty = flattening.flatten(RichText(), into: &out)
         #expect(plain)
         #expect(!broken)
         #expect(!padded)

@@ -1,38 +1,7 @@
 import Testing
 @testable import RegistryModel
 
-@Suite struct XrefLabelTests {
-    @Test(arguments: [
-        ("RFC6335", XrefType.rfc, "rfc6335" as String?, nil as String?),
-        ("RFC8765, Section 6.1", .rfc, "rfc8765", "RFC8765, Section 6.1"),
-        ("RFC-ietf-emailcore-rfc5321bis-43", .draft, "RFC-ietf-emailcore-rfc5321bis-43", nil),
-        ("draft-zubov-snif-05, Section 4.3", .draft, "draft-zubov-snif-05", "draft-zubov-snif-05, Section 4.3"),
-        ("1", .note, "1", nil),
-        ("n/a", .text, nil, "n/a"),
-        ("RFCs in general", .text, nil, "RFCs in general"),
-    ])
-    func readsReferenceLabels(_ label: String, _ type: XrefType, _ data: String?, _ text: String?) {
-        let xref = Xref.reference(label: label)
-        #expect(xref.type == type)
-        #expect(xref.data == data)
-        #expect(xref.text == text)
-        #expect(xref.label == label, "the label gives itself back")
-        #expect(xref.survivesAsLabel)
-    }
-
-    @Test func uriTargetsDoNotSurviveAsLabels() {
-        let uri = Xref(type: .uri, data: "https://example.org/spec", text: "Spec")
-        #expect(uri.label == "Spec")
-        #expect(!uri.survivesAsLabel)
-        let sectioned = Xref(type: .draft, data: "draft-x-01", attributes: [XrefAttribute(name: "section", value: "2")])
-        #expect(!sectioned.survivesAsLabel)
-    }
-
-    @Test func peopleSurviveAsLabels() {
-        #expect(Xref.person(label: "Jon_Postel").survivesAsLabel)
-        #expect(!Xref(type: .person, data: "Jon_Postel", text: "Jon").survivesAsLabel)
-    }
-
+@Suite struct XrefTests {
     @Test func locationsAreNotPartOfTheValue() {
         let a = Xref(type: .rfc, data: "rfc1", location: SourceLocation(line: 1, column: 2))
         let b = Xref(type: .rfc, data: "rfc1", location: SourceLocation(line: 9, column: 9))
@@ -63,13 +32,13 @@ import Testing
     }
 
     @Test func assigneesDefaultToContacts() {
-        let contact = Xref.person(label: "Mark_Lottor")
-        let rfc = Xref.reference(label: "RFC6335")
+        let contact = Xref(type: .person, data: "Mark_Lottor")
+        let rfc = Xref(type: .rfc, data: "rfc6335")
         var record = Record(xrefs: [contact, rfc])
         #expect(record.contacts == [contact])
         #expect(record.references == [rfc])
         #expect(record.effectiveAssignees == [contact])
-        record.assignees = [Xref.person(label: "IESG")]
+        record.assignees = [Xref(type: .person, data: "IESG")]
         #expect(record.effectiveAssignees.map(\.data) == ["IESG"])
     }
 
@@ -88,7 +57,7 @@ import Testing
     @Test func emptyingARecordLeavesItsCopiesAlone() {
         var record = Record(
             name: Parsed("echo"), number: Parsed("7"), transportProtocol: Parsed("tcp"), description: "Echo",
-            assignees: [Xref.person(label: "IESG")], xrefs: [Xref.reference(label: "RFC862")],
+            assignees: [Xref(type: .person, data: "IESG")], xrefs: [Xref(type: .rfc, data: "rfc862")],
             registrationDate: Parsed("2006-12"), modificationDate: Parsed("2024-01-05"), serviceCode: Parsed("1"),
             unauthorizedUse: "x", notes: ["n"], elementOrder: [.number, .name])
         record.locations[.name] = SourceLocation(line: 3, column: 5)
@@ -99,7 +68,7 @@ import Testing
         #expect(kept.name?.text == "echo" && kept.xrefs.count == 1 && kept.notes.count == 1)
         #expect(kept.locations[.name]?.line == 3)
         record.name = Parsed("discard")  // now unshared: emptied in place
-        record.xrefs = [Xref.person(label: "Jon_Postel")]
+        record.xrefs = [Xref(type: .person, data: "Jon_Postel")]
         record.notes = ["m"]
         record.locations[.notes] = SourceLocation(line: 9, column: 1)
         record.removeAll()

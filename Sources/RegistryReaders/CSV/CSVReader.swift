@@ -1,3 +1,4 @@
+import RegistryLayoutKit
 import RegistryModel
 
 /// Reads IANA's CSV (RFC 4180): a header row naming the 12 columns (either name of column 11),
@@ -8,18 +9,19 @@ public enum CSVReader: RegistryReader {
     public static let aliases: [String] = []
 
     static let columns = RegistryColumn.titles
-    /// The name of column 11 in older files.
-    static let olderUnauthorizedColumn = "Known Unauthorized Uses"
+    /// The first titles of the header row, which tell IANA's CSV from other input.
+    private static let firstTitle = Array((RegistryColumn.name.title + ",").utf8)
+    private static let firstTwoTitles = firstTitle + Array(RegistryColumn.number.title.utf8)
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
         // UTF-16 input reaches here already decoded (`Readers.detect`).
-        contentStart(head).starts(with: Array("Service Name,Port Number".utf8))
+        contentStart(head).starts(with: firstTwoTitles)
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
         let input = try utf8Input(input)
         // Refuse a foreign file before parsing a possibly huge first "row" of it.
-        if !input.bytes.isEmpty, !contentStart(input.bytes.prefix(64)).starts(with: Array("Service Name,".utf8)) {
+        if !input.bytes.isEmpty, !contentStart(input.bytes.prefix(64)).starts(with: firstTitle) {
             throw headerError(input)
         }
         var parser = CSVParser(input: input)
@@ -43,7 +45,10 @@ public enum CSVReader: RegistryReader {
     private static func checkHeader(_ header: [TableCell], _ input: InputFile) throws(ReadError) {
         let names = header.map(\.text)
         var expected = columns
-        if names.count == columns.count, names[10] == olderUnauthorizedColumn { expected[10] = olderUnauthorizedColumn }
+        let older = RegistryColumn.olderUnauthorizedUseTitle
+        if names.count == columns.count, names[RegistryColumn.unauthorizedUse.rawValue] == older {
+            expected[RegistryColumn.unauthorizedUse.rawValue] = older
+        }
         guard names == expected else { throw headerError(input) }
     }
 

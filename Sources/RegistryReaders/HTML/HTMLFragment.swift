@@ -1,3 +1,5 @@
+import ASCIIBytes
+import RegistryLayoutKit
 import RegistryModel
 
 /// The content of one table cell, `<dd>`, `<dt>` or heading as the page has it: rich text with
@@ -194,7 +196,7 @@ struct HTMLFragment {
                 depth = 0
                 xrefs.append(Xref(link: nil, label: String(decoding: label, as: UTF8.self), location: location))
             case (_, 0):
-                if !isSpace(byte) { stray.append(byte) }
+                if !ASCII.isWhiteSpace(byte) { stray.append(byte) }
             default:
                 if byte == UInt8(ascii: "[") { depth += 1 }
                 if byte == UInt8(ascii: "]") { depth -= 1 }
@@ -203,9 +205,4 @@ struct HTMLFragment {
         }
         if depth > 0 { stray += [UInt8(ascii: "[")] + label }
     }
-}
-
-@inline(__always)
-func isSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
 }

@@ -1,4 +1,6 @@
 internal import LibXML2
+import ASCIIBytes
+import RegistryLayoutKit
 import RegistryModel
 
 /// The HTML reader's state: which part of the page the parser is in (title, metadata list,
@@ -155,12 +157,12 @@ struct HTMLPageBuilder: ParserClient {
     /// One `<dt>`/`<dd>` pair of the list above the table.
     private mutating func metadata(_ term: String, _ content: HTMLFragment) {
         switch term {
-        case "Last Updated": registry.updated = Parsed(content.plainText.trimmed)
-        case "Category": registry.category = content.plainText.trimmed
-        case "Expert(s)", "Expert", "Experts": registry.experts += content.blocksOrContent
-        case "Reference", "References": registry.references += xrefs(content, column: term)
-        case "Note", "Notes", "Note(s)": registry.notes += content.blocksOrContent.map { RegistryNote(text: $0) }
-        case "Available Formats": break  // links to the other layouts, not registry data
+        case MetadataLabel.lastUpdated: registry.updated = Parsed(content.plainText.trimmed)
+        case MetadataLabel.category: registry.category = content.plainText.trimmed
+        case MetadataLabel.experts, "Expert", "Experts": registry.experts += content.blocksOrContent
+        case MetadataLabel.reference, "References": registry.references += xrefs(content, column: term)
+        case MetadataLabel.note, "Notes", "Note(s)": registry.notes += content.blocksOrContent.map { RegistryNote(text: $0) }
+        case MetadataLabel.availableFormats: break
         default: registry.notes += content.blocksOrContent.map { RegistryNote(title: term, text: $0) }
         }
     }
@@ -217,7 +219,7 @@ struct HTMLPageBuilder: ParserClient {
     /// Decides what a table is from its header row: the records table has IANA's column names
     /// (in any order, either name of column 11), the people table ID … Contact URI.
     private mutating func classify(header: [String], id: String?) -> Table {
-        let columns = header.map(RegistryColumn.init(header:))
+        let columns = header.map(RegistryColumn.init(title:))
         let isRecords = id.map { $0.hasPrefix("table-") && columns.contains { $0 != nil } } ?? false
             || [.name, .number, .transportProtocol, .description].allSatisfy(columns.contains)
         if isRecords {
@@ -226,7 +228,7 @@ struct HTMLPageBuilder: ParserClient {
             }
             return recordsTable(columns, id: id)
         }
-        if header.first == "ID", header.contains("Contact URI") {
+        if header.first == PeopleColumn.id.title, header.contains(PeopleColumn.contactURI.title) {
             registry.people = registry.people ?? []
             return .people
         }
@@ -244,35 +246,17 @@ struct HTMLPageBuilder: ParserClient {
         if cells.count != columns.count {
             warn("a records row has \(cells.count) cells where the header has \(columns.count); \(cells.count < columns.count ? "the missing ones are read as empty" : "the extra ones are ignored")", at: rowLocation)
         }
-        var record = Record()
-        record.locations[.record] = rowLocation
-        var assignees: [Xref] = []
-        var contacts: [Xref] = []
-        var references: [Xref] = []
-        var description = RichText()
+        var row = RecordRow(location: rowLocation)
         for (cell, column) in zip(cells, columns) {
             guard let column else { continue }
-            record.locations[column.field] = cell.location
-            switch column {
-            case .name: record.name = cell.value.map(Parsed.init)
-            case .number: record.number = cell.value.map(Parsed.init)
-            case .transportProtocol: record.transportProtocol = cell.value.map(Parsed.init)
-            case .description: description = cell.richText
-            case .assignee: assignees = xrefs(cell, column: "Assignee")
-            case .contact: contacts = xrefs(cell, column: "Contact")
-            case .registrationDate: record.registrationDate = cell.value.map(Parsed.init)
-            case .modificationDate: record.modificationDate = cell.value.map(Parsed.init)
-            case .reference: references = xrefs(cell, column: "Reference")
-            case .serviceCode: record.serviceCode = cell.value.map(Parsed.init)
-            case .unauthorizedUse: record.unauthorizedUse = cell.richText.isEmpty ? nil : cell.richText
-            case .notes: record.notes = cell.blocksOrContent
+            switch column.content {
+            case .value: row.set(column, text: cell.value, at: cell.location)
+            case .richText: row.set(column, richText: cell.richText, at: cell.location)
+            case .notes: row.set(notes: cell.blocksOrContent, at: cell.location)
+            case .people, .references: row.set(column, xrefs: xrefs(cell, column: column.title), at: cell.location)
             }
         }
-        record.description = description
-        record.xrefs = contacts + references
-        // The page shows the contacts as the assignee when the record names none of its own.
-        record.assignees = assignees == contacts ? nil : assignees
-        registry.records.append(record)
+        registry.records.append(row.record())
     }
 
     /// The xrefs of a cell; text outside `[…]` is kept as a text xref, with a warning.
@@ -359,7 +343,7 @@ struct HTMLPageBuilder: ParserClient {
     private func tableClosedByTheEndOfInput() -> Bool {
         guard let offset = parser.offset, offset >= bytes.count else { return false }
         var end = bytes.count
-        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09 { end -= 1 }
+        while end > 0, ASCII.isWhiteSpace(bytes[end - 1]) { end -= 1 }
         let tail = bytes[max(end - 9, 0)..<end].map { $0 | 0x20 }  // ASCII lower case
         return !tail.elementsEqual("</table>".utf8) && !tail.dropFirst().elementsEqual("</table>".utf8) && !tail.elementsEqual("</table >".utf8)
     }
@@ -392,24 +376,7 @@ struct HTMLPageBuilder: ParserClient {
     }
 }
 
-extension RegistryColumn {
-    /// The column a header of the records table names (either name of column 11).
-    init?(header: String) {
-        if header == CSVReader.olderUnauthorizedColumn {
-            self = .unauthorizedUse
-            return
-        }
-        guard let index = RegistryColumn.titles.firstIndex(of: header) else { return nil }
-        self.init(rawValue: index)
-    }
-}
-
 extension String {
     /// Without the white space at either end.
-    var trimmed: String {
-        let bytes = utf8
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = bytes.lastIndex(where: { !isSpace($0) })!
-        return String(self[first...last])
-    }
+    var trimmed: String { ASCII.trimming(self) }
 }

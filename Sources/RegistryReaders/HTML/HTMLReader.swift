@@ -1,4 +1,5 @@
 internal import LibXML2
+import ASCIIBytes
 import RegistryModel
 
 /// Reads IANA's registry page (the whole page, or one page of several as iana.org serves it)
@@ -24,9 +25,9 @@ public enum HTMLReader: RegistryReader {
         let needle = UnsafeBufferPointer(start: lowercaseNeedle.utf8Start, count: lowercaseNeedle.utf8CodeUnitCount)
         guard let first = needle.first, bytes.count >= needle.count else { return false }
         var start = bytes.startIndex
-        while let found = bytes[start...].firstIndex(where: { asciiLowercased($0) == first }) {
+        while let found = bytes[start...].firstIndex(where: { ASCII.lowercased($0) == first }) {
             guard bytes.endIndex - found >= needle.count else { return false }
-            if zip(bytes[found...], needle).allSatisfy({ asciiLowercased($0) == $1 }) { return true }
+            if zip(bytes[found...], needle).allSatisfy({ ASCII.lowercased($0) == $1 }) { return true }
             start = found + 1
         }
         return false

@@ -1,3 +1,5 @@
+import RegistryLayoutKit
+import ASCIIBytes
 import RegistryModel
 
 /// What a scraped cell looks like. Scrapes that drop empty cells (or every column boundary)
@@ -18,7 +20,7 @@ struct CellContent {
     init(_ text: String) {
         self.text = text
         let bytes = Array(text.utf8)
-        isDigits = !bytes.isEmpty && bytes.allSatisfy(isDigit)
+        isDigits = ASCII.isDigits(bytes)
         isPortShaped = CellContent.isPortShaped(bytes)
         isProtocol = TransportProtocol(canonicalText: text) != nil
         isDateShaped = CellContent.isDateShaped(bytes)
@@ -46,7 +48,7 @@ struct CellContent {
     func plausibility(as column: RegistryColumn, dccpRow: Bool) -> Int? {
         switch column {
         case .name:
-            guard !isPortShaped, !isDateShaped, labels == nil, !text.utf8.contains(where: isWhiteSpace) else { return nil }
+            guard !isPortShaped, !isDateShaped, labels == nil, !text.utf8.contains(where: ASCII.isWhiteSpace) else { return nil }
             guard text.utf8.count <= 63 else { return nil }
             return ServiceName(canonicalText: text)?.isLegacy == false ? 80 : 30
         case .number:
@@ -92,7 +94,7 @@ struct CellContent {
     /// 112 unauthorized-use texts open with "Known" or "Unauthorized".
     static func openingBonus(_ text: String, as column: RegistryColumn) -> Int {
         guard column == .notes || column == .unauthorizedUse else { return 0 }
-        let lower = text.utf8.prefix(24).map(asciiLowercased)
+        let lower = text.utf8.prefix(24).map(ASCII.lowercased)
         func opens(_ words: String) -> Bool { lower.starts(with: words.utf8) }
         if column == .notes { return noteOpenings.contains(where: opens) ? 45 : 0 }
         if opens("known ") { return 6 }  // before "Known UNAUTHORIZED", not after
@@ -117,18 +119,18 @@ struct CellContent {
 
     /// A people-table id: one word of letters (any script), digits, `_`, `.`, `-`.
     static func isPersonID(_ label: String) -> Bool {
-        !label.isEmpty && !label.utf8.contains { isWhiteSpace($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }
+        !label.isEmpty && !label.utf8.contains { ASCII.isWhiteSpace($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }
     }
 
     private static func isPortShaped(_ bytes: [UInt8]) -> Bool {
         let parts = bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 5 && $0.allSatisfy(isDigit) }
+        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 5 && $0.allSatisfy(ASCII.isDigit) }
     }
 
     private static func isDateShaped(_ bytes: [UInt8]) -> Bool {
         guard bytes.count == 7 || bytes.count == 10 else { return false }
         return bytes.enumerated().allSatisfy { index, byte in
-            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : isDigit(byte)
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : ASCII.isDigit(byte)
         }
     }
 
@@ -139,7 +141,7 @@ struct CellContent {
     /// Where the words of unauthorized use occur in `bytes` (offsets into its base).
     static func unauthorizedUseWords(in bytes: ArraySlice<UInt8>) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        let lower = bytes.map(asciiLowercased)
+        let lower = bytes.map(ASCII.lowercased)
         for word in unauthorizedUseWords {
             let needle = Array(word.utf8)
             guard lower.count >= needle.count else { continue }
@@ -151,6 +153,3 @@ struct CellContent {
         return found
     }
 }
-
-@inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-@inline(__always) func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

@@ -1,3 +1,5 @@
+import RegistryLayoutKit
+import ASCIIBytes
 import RegistryModel
 
 /// Reads the registry's web page as scraped into Markdown-like text (the seeds `000_…`,
@@ -10,8 +12,9 @@ public enum ScrapedMarkdownReader: RegistryReader {
     public static let name = "scraped-md"
     public static let aliases = ["md", "markdown"]
 
-    static let recordsHeader = "Service Name | Port Number |"
-    static let peopleHeader = "ID | Name |"
+    /// How the header rows start: the first two titles, each followed by ` |`.
+    static let recordsHeader = RegistryColumn.titles.prefix(2).map { $0 + " |" }.joined(separator: " ")
+    static let peopleHeader = PeopleColumn.titles.prefix(2).map { $0 + " |" }.joined(separator: " ")
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
         var lines = head.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -37,7 +40,7 @@ public enum ScrapedMarkdownReader: RegistryReader {
                 section = .records
                 sawRecordsTable = true
                 index += skipRule(after: index, lines)
-            } else if trimmed.elementsEqual("Contact Information".utf8) {
+            } else if trimmed.elementsEqual(PageSection.people.utf8) {
                 section = .people
                 registry.people = registry.people ?? []
                 index += 1
@@ -120,10 +123,8 @@ public enum ScrapedMarkdownReader: RegistryReader {
                 if bytes[index] == 0x0A { lineNumber += 1; lineStart = index + 1 }
                 continue
             }
-            var low = start
-            var high = index
-            while low < high, isWhiteSpace(bytes[low]) { low += 1 }
-            while high > low, isWhiteSpace(bytes[high - 1]) { high -= 1 }
+            let cell = ASCII.trimming(bytes[start..<index]).indices
+            let (low, high) = (cell.lowerBound, cell.upperBound)
             if low < high {
                 let column = low - lineStart + 1
                 pieces.append(.init(range: low..<high, location: input.location(line: lineNumber, column: column)))

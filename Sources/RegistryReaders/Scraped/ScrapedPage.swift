@@ -1,3 +1,5 @@
+import RegistryLayoutKit
+import ASCIIBytes
 import RegistryModel
 
 /// What the two scraped layouts share besides their rows: the page's lines, its metadata items
@@ -33,12 +35,7 @@ enum ScrapedPage {
 
     static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var slice = bytes
-        while let first = slice.first, isWhiteSpace(first) { slice = slice.dropFirst() }
-        while let last = slice.last, isWhiteSpace(last) { slice = slice.dropLast() }
-        return slice
-    }
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> { ASCII.trimming(bytes) }
 
     /// True when `bytes` (a line) starts with `prefix`.
     static func line(_ bytes: ArraySlice<UInt8>, startsWith prefix: String) -> Bool {
@@ -52,21 +49,21 @@ enum ScrapedPage {
         let location = input.location(line: line, column: 1)
         let labels = CellContent(string(trimmed(Array(value.utf8)[...]))).labels
         switch key {
-        case "Last Updated":
+        case MetadataLabel.lastUpdated:
             registry.updated = Parsed(value)
-        case "Expert(s)":
+        case MetadataLabel.experts:
             registry.experts.append(RichText(stringLiteral: value))
-        case "Reference":
+        case MetadataLabel.reference:
             if let labels {
                 registry.references += labels.map { Xref.reference(label: $0, location: location) }
             } else {
                 registry.notes.append(RegistryNote(title: key, text: RichText(stringLiteral: value)))
                 diagnostics.append(Diagnostic(file: input.displayName, line: line, message: "the Reference item is not [label]s; kept as a note titled \"Reference\""))
             }
-        case "Note":
+        case MetadataLabel.note:
             registry.notes.append(RegistryNote(text: RichText(stringLiteral: value)))
-        case "Available Formats":
-            break  // the page's links to the other layouts, not registry data
+        case MetadataLabel.availableFormats:
+            break
         default:
             // IANA's titled notes ("Request an Assignment"): a bare [URL] is a link.
             if let labels, labels.count == 1, labels[0].hasPrefix("http") {
@@ -152,7 +149,7 @@ enum ScrapedPage {
         let words = text.split(separator: " ")
         if words.contains(where: { organizationWords.contains($0.lowercased().trimmingTrailingComma) }) { return true }
         if words.count == 1 {
-            let isAcronym = text.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || isDigit($0) || $0 == UInt8(ascii: "-") }
+            let isAcronym = text.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
             return isAcronym ? true : nil
         }
         return false

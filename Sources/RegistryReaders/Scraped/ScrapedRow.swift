@@ -1,3 +1,4 @@
+import RegistryLayoutKit
 import RegistryModel
 
 /// One records-table row of a scraped page: its text and the pieces the scrape left, in order.

@@ -1,3 +1,5 @@
+import RegistryLayoutKit
+import ASCIIBytes
 import RegistryModel
 
 /// Reads IANA's plain-text page after every run of spaces was collapsed to one (the seed
@@ -10,11 +12,12 @@ public enum ScrapedTextReader: RegistryReader {
     public static let name = "scraped-txt"
     public static let aliases = ["collapsed"]
 
-    static let recordsHeader = "Service Name Port Number Transport Protocol"
-    static let peopleHeader = "ID Name Organization"
-    static let banner = "Internet Assigned Numbers Authority"
+    /// How the collapsed header lines start: the first titles one blank apart.
+    static let recordsHeader = RegistryColumn.titles.prefix(3).joined(separator: " ")
+    static let peopleHeader = PeopleColumn.titles.prefix(3).joined(separator: " ")
     static let headings: Set<String> = [
-        "Last Updated", "Expert(s)", "Reference", "Note", "Request an Assignment", "Available Formats",
+        MetadataLabel.lastUpdated, MetadataLabel.experts, MetadataLabel.reference, MetadataLabel.note,
+        "Request an Assignment", MetadataLabel.availableFormats,
     ]
 
     /// The collapsed page has its column header on one line, single-spaced, and its metadata
@@ -23,7 +26,7 @@ public enum ScrapedTextReader: RegistryReader {
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
         let lines = head.split(separator: 0x0A, omittingEmptySubsequences: false).map { $0.last == 0x0D ? $0.dropLast() : $0 }
         if lines.contains(where: { $0.starts(with: recordsHeader.utf8) }) { return true }
-        for (index, line) in lines.enumerated().dropLast() where line.elementsEqual("Last Updated".utf8) {
+        for (index, line) in lines.enumerated().dropLast() where line.elementsEqual(MetadataLabel.lastUpdated.utf8) {
             if CellContent(ScrapedPage.string(lines[index + 1])).isDateShaped { return true }
         }
         return false
@@ -55,7 +58,7 @@ public enum ScrapedTextReader: RegistryReader {
                 finishBlock()
                 section = .records
                 sawRecordsTable = true
-            } else if trimmed == "Contact Information" {
+            } else if trimmed == PageSection.people {
                 finishBlock()
                 section = .people
                 registry.people = registry.people ?? []
@@ -67,7 +70,7 @@ public enum ScrapedTextReader: RegistryReader {
                     heading = (trimmed, number)
                 } else if heading != nil {
                     value.append(ScrapedPage.string(line))
-                } else if trimmed.isEmpty || trimmed == banner {
+                } else if trimmed.isEmpty || trimmed == RegistryPage.banner {
                     continue  // the site's banner: not registry data
                 } else if registry.title == nil {
                     registry.title = trimmed
@@ -97,10 +100,10 @@ public enum ScrapedTextReader: RegistryReader {
         var pieces: [ScrapedRow.Piece] = []
         var index = 0
         while index < bytes.count {
-            guard !isWhiteSpace(bytes[index]) else { index += 1; continue }
+            guard !ASCII.isWhiteSpace(bytes[index]) else { index += 1; continue }
             let start = index
             var depth = 0
-            while index < bytes.count, depth > 0 || !isWhiteSpace(bytes[index]) {
+            while index < bytes.count, depth > 0 || !ASCII.isWhiteSpace(bytes[index]) {
                 if bytes[index] == UInt8(ascii: "[") {
                     // Only a label closed on this line may hold spaces.
                     if depth > 0 || bytes[index...].contains(UInt8(ascii: "]")) { depth += 1 }

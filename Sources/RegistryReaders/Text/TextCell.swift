@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// The text of one table cell: its lines (byte ranges, trimmed), without the empty lines that
@@ -53,7 +54,7 @@ struct TextCell {
     }
 
     private func fits(_ before: Range<Int>, then line: Range<Int>, _ text: TextLines, _ width: Int) -> Bool {
-        let word = line.lowerBound..<(text.bytes[line].firstIndex(where: isBlank) ?? line.upperBound)
+        let word = line.lowerBound..<(text.bytes[line].firstIndex(where: ASCII.isBlank) ?? line.upperBound)
         return text.width(before) + 1 + text.width(word) <= width
     }
 }

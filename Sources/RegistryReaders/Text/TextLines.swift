@@ -1,3 +1,5 @@
+import ASCIIBytes
+
 /// The lines of a plain-text page as byte ranges (LF or CR LF ends, not included), with the
 /// few questions the text reader asks of a line. Columns are display columns: one per Unicode
 /// scalar, as the text browser that made IANA's 2026 page counts them (`FORTÉ` is five wide),
@@ -30,11 +32,7 @@ struct TextLines {
 
     /// The line without its leading and trailing blanks.
     func trimmed(_ line: Int) -> Range<Int> {
-        var start = starts[line]
-        var end = ends[line]
-        while start < end, isBlank(bytes[start]) { start += 1 }
-        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
-        return start..<end
+        ASCII.trimming(bytes[starts[line]..<ends[line]], where: ASCII.isBlank).indices
     }
 
     func isEmpty(_ line: Int) -> Bool { trimmed(line).isEmpty }
@@ -55,7 +53,7 @@ struct TextLines {
         for line in lines {
             var column = 0
             for i in starts[line]..<ends[line] where !isContinuation(bytes[i]) {
-                if !isBlank(bytes[i]) {
+                if !ASCII.isBlank(bytes[i]) {
                     if column >= occupied.count { occupied += Array(repeating: 0, count: column - occupied.count + 1) }
                     occupied[column] += 1
                 }
@@ -85,23 +83,19 @@ struct TextLines {
             let cellStart = i
             if index + 1 < columns.count {
                 while i < end, column < columns[index + 1].lowerBound + shift { advance() }
-                if i < end, column > 0, !isBlank(bytes[i]) {
+                if i < end, column > 0, !ASCII.isBlank(bytes[i]) {
                     // Did the text before the boundary run into it? Then it overflows.
                     var previous = i - 1
                     while previous > cellStart, isContinuation(bytes[previous]) { previous -= 1 }
-                    if previous >= cellStart, !isBlank(bytes[previous]) {
-                        while i < end, !isBlank(bytes[i]) { advance() }
+                    if previous >= cellStart, !ASCII.isBlank(bytes[previous]) {
+                        while i < end, !ASCII.isBlank(bytes[i]) { advance() }
                         shift = column + 1 - columns[index + 1].lowerBound
                     }
                 }
             } else {
                 i = end
             }
-            var low = cellStart
-            var high = i
-            while low < high, isBlank(bytes[low]) { low += 1 }
-            while high > low, isBlank(bytes[high - 1]) { high -= 1 }
-            result[index] = low..<high
+            result[index] = ASCII.trimming(bytes[cellStart..<i], where: ASCII.isBlank).indices
         }
         return result
     }
@@ -113,9 +107,6 @@ struct TextLines {
         return count
     }
 }
-
-@inline(__always)
-func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
 extension TextLines {
     /// A continuation byte of a UTF-8 sequence takes no column of its own (unless the page

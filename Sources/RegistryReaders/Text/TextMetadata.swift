@@ -1,3 +1,5 @@
+import ASCIIBytes
+import RegistryLayoutKit
 import RegistryModel
 
 /// The part of the page above the records table: the site banner and navigation (skipped),
@@ -6,12 +8,11 @@ import RegistryModel
 /// (the site's links, skipped). A label sits at the labels' indentation after an empty line;
 /// preformatted values (experts, notes) lose the one blank the page puts before each line.
 enum TextMetadata {
-    static let banner = "Internet Assigned Numbers Authority"
-    static let formatLabels: Set<String> = ["Available Formats", "Alternative Formats"]
+    static let formatLabels: Set<String> = [MetadataLabel.availableFormats, "Alternative Formats"]
 
     static func read(_ lines: TextLines, before end: Int, into registry: inout Registry) {
         var line = 0
-        while line < end, lines.isEmpty(line) || lines.text(line) == banner || isNavigation(lines, line) { line += 1 }
+        while line < end, lines.isEmpty(line) || lines.text(line) == RegistryPage.banner || isNavigation(lines, line) { line += 1 }
         guard line < end else { return }
         registry.title = lines.text(line)
         line += 1
@@ -26,13 +27,13 @@ enum TextMetadata {
         for (k, label) in labels.enumerated() {
             let value = block(lines, (label + 1)..<(k + 1 < labels.count ? labels[k + 1] : end))
             switch lines.text(label) {
-            case "Last Updated":
-                registry.updated = value.first.map { Parsed($0.trimmingBlanks) }
-            case "Expert(s)":
+            case MetadataLabel.lastUpdated:
+                registry.updated = value.first.map { Parsed(String(Substring(ASCII.trimming($0.utf8) { $0 == 0x20 }))) }
+            case MetadataLabel.experts:
                 registry.experts.append(RichText(stringLiteral: value.joined(separator: "\n")))
-            case "Reference":
+            case MetadataLabel.reference:
                 registry.references += bracketLabels(value.joined(separator: " ")).labels.map { Xref.reference(label: $0) }
-            case "Note":
+            case MetadataLabel.note:
                 registry.notes.append(RegistryNote(text: richText(value)))
             case let title where formatLabels.contains(title):
                 break
@@ -66,11 +67,5 @@ enum TextMetadata {
 
     private static func isNavigation(_ lines: TextLines, _ line: Int) -> Bool {
         lines.bytes[lines.trimmed(line)].starts(with: [0xE2, 0x80, 0xA2])  // "•"
-    }
-}
-
-extension String {
-    var trimmingBlanks: String {
-        String(decoding: utf8.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed(), as: UTF8.self)
     }
 }

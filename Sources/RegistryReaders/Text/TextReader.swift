@@ -1,3 +1,5 @@
+import ASCIIBytes
+import RegistryLayoutKit
 import RegistryModel
 
 /// Reads IANA's plain-text page (`.txt`, the HTML page dumped by a text browser): the title,
@@ -11,15 +13,12 @@ public enum TextReader: RegistryReader {
     public static let name = "txt"
     public static let aliases = ["text", "plain"]
 
-    static let title = "Service Name and Transport Protocol Port Number Registry"
-    static let recordColumns: Set<String> = [
-        "Service Name", "Port Number", "Transport Protocol", "Description", "Assignee", "Contact",
-        "Registration Date", "Modification Date", "Reference", "Service Code",
-        "Unauthorized Use Reported", "Known Unauthorized Uses", "Assignment Notes",
+    static let recordColumns = Set(RegistryColumn.allTitles)
+    static let peopleColumns = Set(PeopleColumn.titles)
+    /// Titles of the page's sections after the records, IANA's footer included.
+    static let sectionTitles: Set<String> = [
+        PageSection.people, PageSection.olderPeople, PageSection.footnote, PageSection.footnotes, PageSection.footer,
     ]
-    static let peopleColumns: Set<String> = ["ID", "Name", "Organization", "Contact URI", "Last Updated"]
-    /// Titles of the page's sections after the records; "Licensing Terms" starts IANA's footer.
-    static let sectionTitles: Set<String> = ["Contact Information", "People", "Footnote", "Footnotes", "Licensing Terms"]
 
     /// IANA's page, not a copy of it with the blanks collapsed (the seeds): the site banner
     /// followed by its navigation bullets, the title centred, or the table header with its
@@ -28,10 +27,10 @@ public enum TextReader: RegistryReader {
         let lines = TextLines(Array(head))
         for index in 0..<lines.count {
             let text = lines.text(index)
-            if text == "Internet Assigned Numbers Authority", index + 1 < lines.count,
+            if text == RegistryPage.banner, index + 1 < lines.count,
                lines.text(index + 1).utf8.starts(with: [0xE2, 0x80, 0xA2]) { return true }  // "•"
-            if text == title, lines.indent(index) >= 4 { return true }
-            if text.hasPrefix("Service Name  "), text.contains("Port Number") { return true }
+            if text == RegistryPage.defaultTitle, lines.indent(index) >= 4 { return true }
+            if text.hasPrefix(RegistryColumn.name.title + "  "), text.contains(RegistryColumn.number.title) { return true }
         }
         return false
     }
@@ -50,7 +49,7 @@ public enum TextReader: RegistryReader {
         func recordsTable(_ lines: TextLines) throws(ReadError) -> TextTable {
             try TextTable(
                 lines, header: header, end: recordsEnd, knownNames: recordColumns,
-                anchorNames: ["Service Name", "Port Number", "Transport Protocol", "Registration Date", "Modification Date", "Service Code"],
+                anchorNames: Set([RegistryColumn.name, .number, .transportProtocol, .registrationDate, .modificationDate, .serviceCode].map(\.title)),
                 input: input, what: "records table")
         }
         let table: TextTable
@@ -70,9 +69,9 @@ public enum TextReader: RegistryReader {
             let title = lines.text(section)
             let end = nextSection(lines, from: section + 1)
             switch title {
-            case "Contact Information", "People":
+            case PageSection.people, PageSection.olderPeople:
                 registry.people = try readPeople(lines, section + 1..<end, input, &diagnostics)
-            case "Footnote", "Footnotes":
+            case PageSection.footnote, PageSection.footnotes:
                 registry.footnotes = readFootnotes(lines, section + 1..<end, input)
             default:
                 break  // the site's footer
@@ -130,15 +129,15 @@ public enum TextReader: RegistryReader {
         else {
             throw ReadError(
                 file: input.displayName, line: range.lowerBound + 1, column: 1,
-                message: "the people table has no header (ID, Name, Organization, Contact URI, Last Updated)")
+                message: "the people table has no header (\(PeopleColumn.titles.joined(separator: ", ")))")
         }
         let table = try TextTable(
             lines, header: header, end: range.upperBound, knownNames: peopleColumns,
-            anchorNames: ["ID", "Last Updated"], input: input, what: "people table")
+            anchorNames: [PeopleColumn.id.title, PeopleColumn.lastUpdated.title], input: input, what: "people table")
         return table.rows.map { row in
             let cells = TextRecords.cells(lines, table, row.lines)
-            func cell(_ name: String) -> TextCell? { table.column(name).map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } }
-            let idCell = cell("ID")
+            func cell(_ column: PeopleColumn) -> TextCell? { table.column(column.title).map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } }
+            let idCell = cell(.id)
             var id = idCell?.joined(lines) ?? ""
             if id.hasPrefix("["), id.hasSuffix("]") {
                 id = String(id.dropFirst().dropLast())
@@ -148,9 +147,9 @@ public enum TextReader: RegistryReader {
                     message: "a person's ID is not in brackets: \"\(id)\"; taken as written"))
             }
             return Person(
-                id: id, name: cell("Name")?.joined(lines), organization: cell("Organization")?.joined(lines),
-                uris: cell("Contact URI")?.lines.filter { !$0.isEmpty }.map { lines.string($0) } ?? [],
-                updated: cell("Last Updated").map { Parsed($0.joined(lines)) },
+                id: id, name: cell(.name)?.joined(lines), organization: cell(.organization)?.joined(lines),
+                uris: cell(.contactURI)?.lines.filter { !$0.isEmpty }.map { lines.string($0) } ?? [],
+                updated: cell(.lastUpdated).map { Parsed($0.joined(lines)) },
                 location: input.location(line: (idCell?.firstLine ?? row.anchor) + 1, column: idCell?.column ?? 1))
         }
     }
@@ -165,9 +164,9 @@ public enum TextReader: RegistryReader {
             let bytes = lines.bytes[visible]
             if bytes.first == UInt8(ascii: "["), let close = bytes.firstIndex(of: UInt8(ascii: "]")),
                close > visible.lowerBound + 1,
-               bytes[(visible.lowerBound + 1)..<close].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+               ASCII.isDigits(bytes[(visible.lowerBound + 1)..<close]) {
                 var textStart = close + 1
-                while textStart < visible.upperBound, isBlank(lines.bytes[textStart]) { textStart += 1 }
+                while textStart < visible.upperBound, ASCII.isBlank(lines.bytes[textStart]) { textStart += 1 }
                 hang = textStart - lines.starts[line]
                 footnotes.append(Footnote(
                     anchor: lines.string((visible.lowerBound + 1)..<close), text: RichText(),

@@ -1,3 +1,4 @@
+import RegistryLayoutKit
 import RegistryModel
 
 /// Turns the rows of the records table into records, the way IANA's page shows them: the
@@ -8,25 +9,14 @@ struct TextRecords {
     let table: TextTable
     let input: InputFile
 
-    private static let fields: [(String, RecordField)] = [
-        ("Service Name", .name), ("Port Number", .number), ("Transport Protocol", .transportProtocol),
-        ("Description", .description), ("Assignee", .assignee), ("Contact", .contact),
-        ("Registration Date", .registrationDate), ("Modification Date", .modificationDate),
-        ("Reference", .reference), ("Service Code", .serviceCode),
-        ("Unauthorized Use Reported", .unauthorizedUse), ("Known Unauthorized Uses", .unauthorizedUse),
-        ("Assignment Notes", .notes),
-    ]
-
-    /// The column of each field (nil when the page has no such column).
-    private var columnOf: [RecordField: Int] = [:]
+    /// The registry column of each of the table's columns (its header names one).
+    private let columns: [RegistryColumn?]
 
     init(lines: TextLines, table: TextTable, input: InputFile) {
         self.lines = lines
         self.table = table
         self.input = input
-        for (name, field) in Self.fields {
-            if let column = table.column(name) { columnOf[field] = column }
-        }
+        columns = table.names.map(RegistryColumn.init(title:))
     }
 
     mutating func read(_ diagnostics: inout [Diagnostic]) -> [Record] {
@@ -58,17 +48,7 @@ struct TextRecords {
 
     private func record(_ rowLines: ClosedRange<Int>, anchor: Int, _ diagnostics: inout [Diagnostic]) -> Record {
         let cells = Self.cells(lines, table, rowLines)
-        func cell(_ field: RecordField) -> TextCell? {
-            guard let column = columnOf[field], !cells[column].isEmpty else { return nil }
-            return cells[column]
-        }
-        func text(_ field: RecordField) -> String? { cell(field)?.joined(lines) }
-        func rich(_ field: RecordField) -> RichText? {
-            guard let column = columnOf[field], !cells[column].isEmpty else { return nil }
-            return cells[column].richText(lines, wrapWidth: table.wrapWidth(column))
-        }
-        func labels(_ field: RecordField) -> [String] {
-            guard let cell = cell(field) else { return [] }
+        func labels(_ cell: TextCell) -> [String] {
             let (labels, stray) = bracketLabels(cell.joined(lines))
             if !stray.isEmpty {
                 diagnostics.append(Diagnostic(
@@ -77,32 +57,19 @@ struct TextRecords {
             }
             return labels + (stray.isEmpty ? [] : [stray])
         }
-        var record = Record()
-        var locations = FieldLocations()
-        locations[.record] = input.location(line: anchor + 1, column: 1)
-        for (_, field) in Self.fields {
-            if let cell = cell(field) { locations[field] = input.location(line: cell.firstLine + 1, column: cell.column) }
+        var row = RecordRow(location: input.location(line: anchor + 1, column: 1))
+        for (index, cell) in cells.enumerated() where !cell.isEmpty {
+            guard let column = columns[index] else { continue }
+            let location = input.location(line: cell.firstLine + 1, column: cell.column)
+            switch column.content {
+            case .value: row.set(column, text: cell.joined(lines), at: location)
+            case .richText: row.set(column, richText: cell.richText(lines, wrapWidth: table.wrapWidth(index)), at: location)
+            case .notes: row.set(notes: [cell.richText(lines, wrapWidth: table.wrapWidth(index))], at: location)
+            case .people: row.set(column, xrefs: labels(cell).map { Xref.person(label: $0, location: location) }, at: location)
+            case .references: row.set(column, xrefs: labels(cell).map { Xref.reference(label: $0, location: location) }, at: location)
+            }
         }
-        record.name = text(.name).map(Parsed.init)
-        record.number = text(.number).map(Parsed.init)
-        record.transportProtocol = text(.transportProtocol).map(Parsed.init)
-        record.description = rich(.description) ?? RichText()
-        let assigneeLocation = locations[.assignee]
-        let contactLocation = locations[.contact]
-        let contacts = labels(.contact).map { Xref.person(label: $0, location: contactLocation) }
-        let assigneeLabels = labels(.assignee)
-        if text(.assignee) != text(.contact) {
-            record.assignees = assigneeLabels.map { Xref.person(label: $0, location: assigneeLocation) }
-        }
-        record.registrationDate = text(.registrationDate).map(Parsed.init)
-        record.modificationDate = text(.modificationDate).map(Parsed.init)
-        let referenceLocation = locations[.reference]
-        record.xrefs = contacts + labels(.reference).map { Xref.reference(label: $0, location: referenceLocation) }
-        record.serviceCode = text(.serviceCode).map(Parsed.init)
-        record.unauthorizedUse = rich(.unauthorizedUse)
-        record.notes = rich(.notes).map { [$0] } ?? []
-        record.locations = locations
-        return record
+        return row.record()
     }
 }
 

@@ -1,3 +1,4 @@
+import ASCIIBytes
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,7 +57,7 @@ extension XMLReader {
         while i < bytes.count {
             guard let newline = bytes[i...].firstIndex(of: 0x0A) else { return nil }
             var j = newline + 1
-            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            while j < bytes.count, ASCII.isBlank(bytes[j]) { j += 1 }
             if bytes[j...].starts(with: tag), j + tag.count < bytes.count,
                 [0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[j + tag.count]) {
                 return newline + 1
@@ -154,7 +155,7 @@ private struct RootTag {
         // An empty root (`<registry/>`) has no records to cut between.
         guard i < bytes.count, bytes[i - 1] != UInt8(ascii: "/") else { return nil }
         end = i + 1
-        startTag = bytes[tagStart..<end].map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 }
+        startTag = bytes[tagStart..<end].map { ASCII.isWhiteSpace($0) ? 0x20 : $0 }
         endTag = Array("</".utf8) + name + [UInt8(ascii: ">")]
         let prefix = name.lastIndex(of: UInt8(ascii: ":")).map { Array(name[...$0]) } ?? []
         recordTag = [UInt8(ascii: "<")] + prefix + Array("record".utf8)

@@ -1,9 +1,11 @@
 internal import LibXML2
+import ASCIIBytes
+import RegistryLayoutKit
 import RegistryModel
 
 /// The SAX2 callbacks' state: a stack of open elements and the registry being built.
-struct XMLRegistryBuilder: ParserClient {
-    static let namespace = "http://www.iana.org/assignments"
+struct XMLRegistryBuilder: ParserClient, ~Copyable {
+    static let namespace = RegistryPage.namespace
 
     let part: InputPart
     var input: InputFile { part.input }
@@ -30,7 +32,7 @@ struct XMLRegistryBuilder: ParserClient {
 
     private var frames: [Frame] = [.document]
     /// Character data of the innermost text-bearing element, as bytes.
-    private let text = ByteBuffer()
+    private var text = ByteBuffer()
     private var richTexts: [RichText] = []
     private var record = Record()
     private var person = Person(id: "")
@@ -299,7 +301,7 @@ struct XMLRegistryBuilder: ParserClient {
             fail("<br/> must be empty")
         case .document, .registry, .record, .assignee, .people, .person:
             // White space between elements carries nothing; anything else would be lost.
-            if let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }) {
+            if let first = bytes.firstIndex(where: { !ASCII.isWhiteSpace($0) }) {
                 fail("unexpected text inside \(frames[frames.count - 1].description)", at: location(parser.text(bytes, from: first)))
             }
         }

@@ -1,10 +1,11 @@
+import RegistryLayoutKit
 import RegistryModel
 
 /// GNU style, one finding a line, what editors and CI annotate:
 /// `path:line:column: severity: message [rule-id]`.
 public enum TextReporter {
     public static func render(_ report: Report) -> [UInt8] {
-        let out = ByteBuffer(capacity: 1 << 16)
+        var out = ByteBuffer(capacity: 1 << 16)
         for file in report.files {
             for finding in file.findings {
                 out.append(line(finding, path: file.path))

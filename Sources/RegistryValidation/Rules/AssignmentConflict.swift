@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// A record a change adds on a port that another entry already holds on the same protocol.
@@ -69,6 +70,6 @@ enum AssignmentConflict: ModelRule {
 
     /// The same service written twice is duplicate-record's, not a conflict.
     private static func sameService(_ a: Record, _ b: Record) -> Bool {
-        a.serviceNameText.map(asciiLowercased) == b.serviceNameText.map(asciiLowercased)
+        a.serviceNameText.map(ASCII.lowercased) == b.serviceNameText.map(ASCII.lowercased)
     }
 }

@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// A registration or modification date that is not `YYYY-MM(-DD)` or not a real date.
@@ -38,7 +39,7 @@ enum DateFormat: ModelRule {
         guard case .invalid(let raw)? = date, !raw.isEmpty else { return }
         let shapeIsRight = raw.utf8.count == 7 || raw.utf8.count == 10
             ? raw.utf8.enumerated().allSatisfy { index, byte in
-                index == 4 || index == 7 ? byte == UInt8(ascii: "-") : byte >= 48 && byte <= 57
+                index == 4 || index == 7 ? byte == UInt8(ascii: "-") : ASCII.isDigit(byte)
             }
             : false
         findings.report(

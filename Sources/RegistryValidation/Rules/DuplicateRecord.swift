@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// The same name, port and protocol twice.
@@ -32,7 +33,7 @@ enum DuplicateRecord: ModelRule {
         var seen: [Identity: Int] = [:]
         seen.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
-            let name = record.serviceNameText.map(asciiLowercased)
+            let name = record.serviceNameText.map(ASCII.lowercased)
             guard name != nil || record.number != nil else { continue }
             let identity = Identity(name: name, number: record.number, transport: record.transportProtocol)
             let first = seen.storedValue(for: identity, storingIfAbsent: index)

@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// A name grandfathered from before RFC 6335 that breaks §5.1.
@@ -85,7 +86,7 @@ enum LegacyServiceName: ModelRule {
     }
 
     private static func letterAndDigitKey(_ text: String) -> [UInt8] {
-        asciiLowercased(text).utf8.filter {
+        ASCII.lowercased(text).utf8.filter {
             ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
         }
     }

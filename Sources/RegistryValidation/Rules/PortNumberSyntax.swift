@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// A port field that is not `N` or `N-M` in decimal.
@@ -43,9 +44,10 @@ struct PortText {
         guard parts.count <= 2 else { return nil }
         var values: [UInt64] = []
         for part in parts {
-            guard !part.isEmpty, part.count <= 12, part.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-                  part.count == 1 || part.first != UInt8(ascii: "0") else { return nil }
-            values.append(part.reduce(0) { $0 * 10 + UInt64($1 - 48) })
+            // Twelve digits at most: far out of bounds, and clear of overflow.
+            let digits = Array(part)
+            guard let value = ASCII.canonicalDecimal(digits.span, limit: 999_999_999_999) else { return nil }
+            values.append(value)
         }
         lower = values[0]
         upper = values.count == 2 ? values[1] : nil

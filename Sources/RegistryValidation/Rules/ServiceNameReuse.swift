@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// One name on several ports of one protocol.
@@ -30,7 +31,7 @@ enum ServiceNameReuse: ModelRule {
         first.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
             guard let name = record.serviceNameText, let number = record.number, !number.text.isEmpty else { continue }
-            let key = Key(name: asciiLowercased(name), transport: record.transportProtocol)
+            let key = Key(name: ASCII.lowercased(name), transport: record.transportProtocol)
             let earlier = first.storedValue(for: key, storingIfAbsent: index)
             guard earlier != index else { continue }
             let other = records[earlier]

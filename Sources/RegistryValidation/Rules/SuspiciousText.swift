@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// Text that is probably damaged: blanks around key fields, control characters, mojibake.
@@ -101,8 +102,7 @@ enum SuspiciousText: ModelRule {
     }
 
     private static func hasEdgeBlank(_ text: String) -> Bool {
-        func isBlank(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        return isBlank(text.utf8.first) || isBlank(text.utf8.last)
+        text.utf8.first.map(ASCII.isWhiteSpace) == true || text.utf8.last.map(ASCII.isWhiteSpace) == true
     }
 
     /// A control character or mojibake, described; nil for clean text.
@@ -137,7 +137,7 @@ enum SuspiciousText: ModelRule {
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+        scalar.isASCII && ASCII.isWhiteSpace(UInt8(scalar.value))
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -1,3 +1,4 @@
+import ASCIIBytes
 import RegistryModel
 
 /// A protocol outside RFC 6335's four.
@@ -22,7 +23,7 @@ enum TransportProtocolRule: ModelRule {
     static func check(_ input: ValidationInput, into findings: inout Findings) {
         for record in input.registry.records {
             guard case .invalid(let raw)? = record.transportProtocol, !raw.isEmpty else { continue }
-            if let fixed = TransportProtocol(canonicalText: asciiLowercased(raw)) {
+            if let fixed = TransportProtocol(canonicalText: ASCII.lowercased(raw)) {
                 findings.report(
                     "protocol '\(raw)' is written in upper case; write '\(fixed.text)'",
                     on: record, field: .transportProtocol, severity: .warning)

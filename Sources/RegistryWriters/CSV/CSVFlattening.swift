@@ -1,3 +1,5 @@
+import ASCIIBytes
+import RegistryLayoutKit
 import RegistryModel
 
 /// How IANA's CSV flattens rich text into one field, derived from the 2024-04-30 XML/CSV pair
@@ -10,40 +12,39 @@ import RegistryModel
 /// - a run of white space with no `<br/>` that wraps a line and has blanks on both ends
 ///   (`for \n      "RadSec"`) becomes one space; any other run is kept as it is;
 /// - white space at either end of the field is dropped.
-struct CSVFlattening {
+struct CSVFlattening: ~Copyable {
     /// Stands for `<br/>` among the text's bytes; outside the byte range, so never text.
     private static let lineBreak: UInt16 = 0x100
     private var units: [UInt16] = []
-    private let labels = ByteBuffer(capacity: 1024)
+    private var labels = ByteBuffer(capacity: 1024)
 
     /// Appends the flattened field to `out`; returns false when the flat text cannot give the
     /// rich text back (markup, folded or trimmed white space).
     @discardableResult
-    mutating func flatten(_ text: RichText, into out: ByteBuffer) -> Bool {
+    mutating func flatten(_ text: RichText, into out: inout ByteBuffer) -> Bool {
         // Nearly every field is one run of character data: flatten its bytes in place.
         if text.content.count == 1, case .text(var characters) = text.content[0] {
-            return characters.withUTF8 { Self.emit($0, into: out) }
+            return characters.withUTF8 { Self.emit($0, into: &out) }
         }
         // Otherwise it is empty, or it has markup: breaks, xrefs or paragraphs, lost in CSV.
         units.removeAll(keepingCapacity: true)
         serialize(text)
-        let unchanged = units.withUnsafeBufferPointer { Self.emit($0, into: out) }
+        let unchanged = units.withUnsafeBufferPointer { Self.emit($0, into: &out) }
         return unchanged && text.isEmpty
     }
 
-    /// `[label][label]…` of the xrefs, flattened the same way: every one (`people` nil), or
-    /// only people's or only the others'.
-    func flatten(labels xrefs: [Xref], people: Bool?, into out: ByteBuffer) {
+    /// `[label][label]…` of the xrefs of `kind` (all when nil), flattened the same way.
+    mutating func flatten(labels xrefs: [Xref], only kind: XrefKind?, into out: inout ByteBuffer) {
         labels.removeAll()
         // Through a buffer, so that each xref is read in place, not copied out of the array.
         xrefs.withUnsafeBufferPointer { xrefs in
-            for i in xrefs.indices where people.map({ $0 == isPerson(xrefs[i]) }) ?? true {
+            for i in xrefs.indices where kind?.includes(xrefs[i]) ?? true {
                 labels.append(UInt8(ascii: "["))
                 labels.append(xrefs[i].label)
                 labels.append(UInt8(ascii: "]"))
             }
         }
-        _ = Self.emit(labels.bytes, into: out)
+        _ = Self.emit(labels.bytes, into: &out)
     }
 
     private mutating func serialize(_ text: RichText) {
@@ -66,7 +67,7 @@ struct CSVFlattening {
 
     /// Writes `units` with the white-space rules applied; returns false if any run changed.
     /// Generic so that plain text (bytes) and marked-up text (bytes and breaks) share it.
-    private static func emit<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>, into out: ByteBuffer) -> Bool {
+    private static func emit<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>, into out: inout ByteBuffer) -> Bool {
         var unchanged = true
         var i = 0
         let count = units.count
@@ -110,9 +111,10 @@ struct CSVFlattening {
         return unchanged
     }
 
+    /// White space, or the `<br/>` marker.
     @inline(__always)
     private static func isSpace<Unit: FixedWidthInteger>(_ unit: Unit) -> Bool {
-        unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || isBreak(unit)
+        unit <= 0x20 && ASCII.isWhiteSpace(UInt8(truncatingIfNeeded: unit)) || isBreak(unit)
     }
 
     @inline(__always)
@@ -120,16 +122,17 @@ struct CSVFlattening {
         Unit.bitWidth > 8 && UInt16(truncatingIfNeeded: unit) == lineBreak
     }
 
+    /// A blank (or a carriage return) at the edge of a run that wraps a line.
     @inline(__always)
     private static func isBlank<Unit: FixedWidthInteger>(_ unit: Unit) -> Bool {
-        unit == 0x20 || unit == 0x09 || unit == 0x0D
+        unit <= 0x20 && (ASCII.isBlank(UInt8(truncatingIfNeeded: unit)) || unit == 0x0D)
     }
 }
 
 extension ByteBuffer {
     /// Appends text units that are known to be bytes (no line-break marker among them).
     @inline(__always)
-    func append<Unit: FixedWidthInteger>(contentsOf units: UnsafeBufferPointer<Unit>) {
+    mutating func append<Unit: FixedWidthInteger>(contentsOf units: UnsafeBufferPointer<Unit>) {
         if Unit.self == UInt8.self {
             append(UnsafeRawBufferPointer(units).assumingMemoryBound(to: UInt8.self))
         } else {

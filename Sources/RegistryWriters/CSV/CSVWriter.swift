@@ -1,3 +1,4 @@
+import RegistryLayoutKit
 import RegistryModel
 
 /// Writes IANA's CSV: a header and one row per record, 12 columns, CRLF, RFC 4180 quoting,
@@ -6,19 +7,13 @@ public enum CSVWriter: RecordStreamWriter {
     public static let name = "csv"
     public static let aliases: [String] = []
 
-    public static let header = [
-        "Service Name", "Port Number", "Transport Protocol", "Description", "Assignee", "Contact",
-        "Registration Date", "Modification Date", "Reference", "Service Code",
-        "Unauthorized Use Reported", "Assignment Notes",
-    ]
-
     public static func writeHead(into out: inout OutputBuffer) {
         var row = CSVRowWriter()
-        for column in header { row.field(column) }
+        for title in RegistryColumn.titles { row.field(title) }
         row.end(into: &out)
     }
 
-    public static func makeStream() -> CSVRowWriter { CSVRowWriter() }
+    public static func makeStream() -> any RecordStream & ~Copyable { CSVRowWriter() }
 
     /// CSV has no place for the registry's metadata, people or footnotes.
     public static func finish(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport) {
@@ -32,10 +27,10 @@ public enum CSVWriter: RecordStreamWriter {
 
 /// Writes one row at a time into the output. Every field is flattened straight into the row's
 /// buffer and quoted there only when it holds a comma, a quote or a line end (rare), so the
-/// output takes one append per row.
-public struct CSVRowWriter: RecordStream, @unchecked Sendable {  // its buffers are its own
-    private let row = ByteBuffer(capacity: 4096)
-    private let quoting = ByteBuffer(capacity: 1024)
+/// output takes one append per row. Non-copyable: it owns its buffers.
+public struct CSVRowWriter: RecordStream, ~Copyable {
+    private var row = ByteBuffer(capacity: 4096)
+    private var quoting = ByteBuffer(capacity: 1024)
     private var flattening = CSVFlattening()
     private var fieldStart = 0
     private var fieldCount = 0
@@ -46,23 +41,15 @@ public struct CSVRowWriter: RecordStream, @unchecked Sendable {  // its buffers 
     }
 
     private mutating func record(_ record: Record, losses: inout LossReport) {
-        field(record.name?.text ?? "")
-        field(record.number?.text ?? "")
-        field(record.transportProtocol?.text ?? "")
-        rich(record.description, losses: &losses)
-        if let assignees = record.assignees {
-            labels(assignees, people: nil)
-        } else {
-            labels(record.xrefs, people: true)
+        record.forEachCell { _, cell in
+            switch cell {
+            case .text(let text): field(text ?? "")
+            case .richText(let text): rich(text, losses: &losses)
+            case .notes(let notes): self.notes(notes, losses: &losses)
+            case .xrefs(let xrefs, let kind): labels(xrefs, only: kind)
+            }
         }
-        labels(record.xrefs, people: true)
-        field(record.registrationDate?.text ?? "")
-        field(record.modificationDate?.text ?? "")
-        labels(record.xrefs, people: false)
-        field(record.serviceCode?.text ?? "")
-        rich(record.unauthorizedUse, losses: &losses)
-        notes(record.notes, losses: &losses)
-        losses.noteLabelledColumns(record)
+        losses.noteColumnLosses(record, xrefsAs: .label)
     }
 
     mutating func field(_ text: String) {
@@ -71,23 +58,23 @@ public struct CSVRowWriter: RecordStream, @unchecked Sendable {  // its buffers 
         commitField()
     }
 
-    /// The xrefs' `[label]`s: every one (`people` nil), or only people's or only the others'.
-    private mutating func labels(_ xrefs: [Xref], people: Bool?) {
+    /// The `[label]`s of the xrefs of `kind` (all when nil).
+    private mutating func labels(_ xrefs: [Xref], only kind: XrefKind?) {
         startField()
-        flattening.flatten(labels: xrefs, people: people, into: row)
+        flattening.flatten(labels: xrefs, only: kind, into: &row)
         commitField()
     }
 
     private mutating func rich(_ text: RichText?, losses: inout LossReport) {
         startField()
-        if let text, !flattening.flatten(text, into: row) { losses.note(.textMarkup) }
+        if let text, !flattening.flatten(text, into: &row) { losses.note(.textMarkup) }
         commitField()
     }
 
     /// Several notes share one column, run together as IANA's CSV does.
     private mutating func notes(_ notes: [RichText], losses: inout LossReport) {
         startField()
-        for note in notes where !flattening.flatten(note, into: row) { losses.note(.textMarkup) }
+        for note in notes where !flattening.flatten(note, into: &row) { losses.note(.textMarkup) }
         if notes.count > 1 { losses.note(.textMarkup) }
         commitField()
     }

@@ -1,3 +1,4 @@
+import RegistryLayoutKit
 import RegistryModel
 
 /// Writes the registry as one standalone XHTML page in the structure of IANA's page: the title,
@@ -14,12 +15,6 @@ public enum HTMLWriter: RegistryWriter {
     public static let name = "html"
     public static let aliases = ["xhtml"]
 
-    /// The people table's heading on IANA's page (2015 pages say "People").
-    static let peopleHeading = "Contact Information"
-    static let peopleColumns = ["ID", "Name", "Organization", "Contact URI", "Last Updated"]
-    /// Port, protocol and service code are centred, as on IANA's page.
-    static let centredColumns: Set<Int> = [1, 2, 9]
-
     public static func write(_ registry: Registry, to out: inout OutputBuffer, losses: inout LossReport) {
         var page = HTMLPageWriter(losses: losses)
         page.document(registry, into: &out)
@@ -32,7 +27,7 @@ private struct HTMLPageWriter {
     var losses: LossReport
 
     mutating func document(_ registry: Registry, into out: inout OutputBuffer) {
-        let title = registry.title ?? "Service Name and Transport Protocol Port Number Registry"
+        let title = registry.title ?? RegistryPage.defaultTitle
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
         out.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n")
         out.append("<meta charset=\"UTF-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -62,18 +57,18 @@ private struct HTMLPageWriter {
 
     private mutating func metadata(_ registry: Registry, into out: inout OutputBuffer) {
         out.append("<dl>\n")
-        if let category = registry.category { Self.term("Category", into: &out) { $0.escapedText(category) } }
-        if let updated = registry.updated { Self.term("Last Updated", into: &out) { $0.escapedText(updated.text) } }
+        if let category = registry.category { Self.term(MetadataLabel.category, into: &out) { $0.escapedText(category) } }
+        if let updated = registry.updated { Self.term(MetadataLabel.lastUpdated, into: &out) { $0.escapedText(updated.text) } }
         if !registry.experts.isEmpty {
-            Self.term("Expert(s)", into: &out) { out in
+            Self.term(MetadataLabel.experts, into: &out) { out in
                 for expert in registry.experts { self.block(expert, into: &out) }
             }
         }
         if !registry.references.isEmpty {
-            Self.term("Reference", into: &out) { out in self.xrefs(registry.references, into: &out) }
+            Self.term(MetadataLabel.reference, into: &out) { out in self.xrefs(registry.references, into: &out) }
         }
         for note in registry.notes {
-            Self.term(note.title ?? "Note", into: &out) { out in self.block(note.text, into: &out) }
+            Self.term(note.title ?? MetadataLabel.note, into: &out) { out in self.block(note.text, into: &out) }
         }
         out.append("</dl>\n")
     }
@@ -101,9 +96,9 @@ private struct HTMLPageWriter {
         out.append("<span id=\"shown\"></span></p>\n<table")
         if let id = registry.id { out.attribute("id", "table-" + id) }
         out.append(" class=\"sortable records\">\n<thead><tr>")
-        for (index, column) in CSVWriter.header.enumerated() {
-            out.append(index == 1 ? "<th class=\"sortNumeric\">" : "<th>")
-            out.escapedText(column)
+        for column in RegistryColumn.allCases {
+            out.append(column == .number ? "<th class=\"sortNumeric\">" : "<th>")
+            out.escapedText(column.title)
             out.append("</th>")
         }
         out.append("</tr></thead>\n<tbody>\n")
@@ -113,36 +108,18 @@ private struct HTMLPageWriter {
 
     private mutating func record(_ record: Record, into out: inout OutputBuffer) {
         out.append("<tr>")
-        let contacts = record.contacts
-        Self.cell(0, into: &out) { $0.escapedText(record.name?.text ?? "") }
-        Self.cell(1, into: &out) { $0.escapedText(record.number?.text ?? "") }
-        Self.cell(2, into: &out) { $0.escapedText(record.transportProtocol?.text ?? "") }
-        Self.cell(3, into: &out) { out in if let description = record.description { self.rich(description, into: &out) } }
-        Self.cell(4, into: &out) { out in self.xrefs(record.assignees ?? contacts, into: &out) }
-        Self.cell(5, into: &out) { out in self.xrefs(contacts, into: &out) }
-        Self.cell(6, into: &out) { $0.escapedText(record.registrationDate?.text ?? "") }
-        Self.cell(7, into: &out) { $0.escapedText(record.modificationDate?.text ?? "") }
-        Self.cell(8, into: &out) { out in self.xrefs(record.references, into: &out) }
-        Self.cell(9, into: &out) { $0.escapedText(record.serviceCode?.text ?? "") }
-        Self.cell(10, into: &out) { out in if let unauthorized = record.unauthorizedUse { self.rich(unauthorized, into: &out) } }
-        Self.cell(11, into: &out) { out in self.notes(record.notes, into: &out) }
+        record.forEachCell { column, cell in
+            out.append(column.isCentred ? "<td align=\"center\">" : "<td>")
+            switch cell {
+            case .text(let text): out.escapedText(text ?? "")
+            case .richText(let text): if let text { rich(text, into: &out) }
+            case .notes(let notes): self.notes(notes, into: &out)
+            case .xrefs(let xrefs, let kind): self.xrefs(xrefs, only: kind, into: &out)
+            }
+            out.append("</td>")
+        }
         out.append("</tr>\n")
-        noteLosses(record, contacts: contacts)
-    }
-
-    /// What reading this row back would not restore.
-    private mutating func noteLosses(_ record: Record, contacts: [Xref]) {
-        if let assignees = record.assignees, assignees == contacts { losses.note(.assigneeElement) }
-        // The reader puts contacts before references, in the usual element order.
-        let contactsFirst = !record.xrefs.drop { $0.type == .person }.contains { $0.type == .person }
-        if !record.isInUsualOrder || !contactsFirst { losses.note(.elementOrder) }
-        losses.noteEmptyElements(record)
-    }
-
-    private static func cell(_ column: Int, into out: inout OutputBuffer, _ body: (inout OutputBuffer) -> Void) {
-        out.append(HTMLWriter.centredColumns.contains(column) ? "<td align=\"center\">" : "<td>")
-        body(&out)
-        out.append("</td>")
+        losses.noteColumnLosses(record, xrefsAs: .link)
     }
 
     /// One note as IANA shows it; several each in a `<div class="note">`, so they stay apart.
@@ -179,8 +156,9 @@ private struct HTMLPageWriter {
         }
     }
 
-    private mutating func xrefs(_ xrefs: [Xref], into out: inout OutputBuffer) {
-        for xref in xrefs { self.xref(xref, into: &out) }
+    /// The xrefs of `kind` (all when nil).
+    private mutating func xrefs(_ xrefs: [Xref], only kind: XrefKind? = nil, into out: inout OutputBuffer) {
+        for xref in xrefs where kind?.includes(xref) ?? true { self.xref(xref, into: &out) }
     }
 
     /// `[<a href="TARGET">LABEL</a>]`, or `[TEXT]` for a text xref; counted as lost when the
@@ -207,8 +185,8 @@ private struct HTMLPageWriter {
     // MARK: people and footnotes
 
     private mutating func people(_ people: [Person], into out: inout OutputBuffer) {
-        out.append("<h1 class=\"people\">\(HTMLWriter.peopleHeading)</h1>\n<table class=\"sortable\">\n<thead><tr>")
-        for column in HTMLWriter.peopleColumns { out.append("<th>\(column)</th>") }
+        out.append("<h1 class=\"people\">\(PageSection.people)</h1>\n<table class=\"sortable\">\n<thead><tr>")
+        for title in PeopleColumn.titles { out.append("<th>\(title)</th>") }
         out.append("</tr></thead>\n<tbody>\n")
         for person in people {
             out.append("<tr><td><a")
@@ -241,7 +219,7 @@ private struct HTMLPageWriter {
 
     private mutating func footnotes(_ footnotes: [Footnote], into out: inout OutputBuffer) {
         guard !footnotes.isEmpty else { return }
-        out.append("<h1>Footnote\(footnotes.count == 1 ? "" : "s")</h1>\n<table class=\"fn\">\n")
+        out.append("<h1>\(PageSection.footnotes(count: footnotes.count))</h1>\n<table class=\"fn\">\n")
         for footnote in footnotes {
             out.append("<tr><td class=\"fn\" valign=\"top\"><a")
             out.attribute("name", "note" + footnote.anchor)

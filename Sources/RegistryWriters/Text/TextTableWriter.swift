@@ -11,10 +11,19 @@ import RegistryModel
 /// written. The header keeps IANA's centring (its one-line names on the first line).
 struct TextTableWriter {
     struct Column {
+        /// The title's lines.
         var header: [String]
-        var centred = false
+        var centred: Bool
         /// Text wraps at this width unless a single word is wider.
-        var wrapAt = Int.max
+        var wrapAt: Int
+
+        /// A column titled `title`, on one line or broken after its first word.
+        init(title: String, breaksTitle: Bool = false, centred: Bool = false, wrapAt: Int = .max) {
+            let words = title.split(separator: " ", maxSplits: 1).map(String.init)
+            header = breaksTitle && words.count == 2 ? words : [title]
+            self.centred = centred
+            self.wrapAt = wrapAt
+        }
     }
 
     let columns: [Column]

@@ -1,3 +1,5 @@
+import ASCIIBytes
+import RegistryLayoutKit
 import RegistryModel
 
 /// Writes a plain-text page in the style of IANA's `.txt`: the centred title, the metadata
@@ -12,40 +14,48 @@ public enum TextWriter: RegistryWriter {
     public static let name = "txt"
     public static let aliases = ["text", "plain"]
 
-    static let defaultTitle = "Service Name and Transport Protocol Port Number Registry"
     /// The width titles are centred in.
     static let pageWidth = 150
 
-    static let recordColumns: [TextTableWriter.Column] = [
-        .init(header: ["Service Name"]), .init(header: ["Port Number"], centred: true),
-        .init(header: ["Transport", "Protocol"], centred: true), .init(header: ["Description"], wrapAt: 28),
-        .init(header: ["Assignee"], wrapAt: 53), .init(header: ["Contact"], wrapAt: 53),
-        .init(header: ["Registration", "Date"]), .init(header: ["Modification", "Date"]),
-        .init(header: ["Reference"], wrapAt: 47), .init(header: ["Service", "Code"]),
-        .init(header: ["Unauthorized", "Use Reported"], wrapAt: 28), .init(header: ["Assignment Notes"], wrapAt: 110),
+    /// The records table as IANA's text page lays it out: these titles broken after their first
+    /// word, text wrapped at these widths, port and protocol centred (the service code, centred
+    /// on the HTML page, is not).
+    static let recordColumns = RegistryColumn.allCases.map { column in
+        TextTableWriter.Column(
+            title: column.title,
+            breaksTitle: [.transportProtocol, .registrationDate, .modificationDate, .serviceCode, .unauthorizedUse].contains(column),
+            centred: column == .number || column == .transportProtocol,
+            wrapAt: recordWrapWidths[column] ?? .max)
+    }
+    private static let recordWrapWidths: [RegistryColumn: Int] = [
+        .description: 28, .assignee: 53, .contact: 53, .reference: 47, .unauthorizedUse: 28, .notes: 110,
     ]
-    static let peopleColumns: [TextTableWriter.Column] = [
-        .init(header: ["ID"]), .init(header: ["Name"], wrapAt: 25), .init(header: ["Organization"], wrapAt: 24),
-        .init(header: ["Contact URI"]), .init(header: ["Last", "Updated"]),
-    ]
+    static let peopleColumns = PeopleColumn.allCases.map { column in
+        TextTableWriter.Column(
+            title: column.title, breaksTitle: column == .lastUpdated, wrapAt: peopleWrapWidths[column] ?? .max)
+    }
+    private static let peopleWrapWidths: [PeopleColumn: Int] = [.name: 25, .organization: 24]
 
     public static func write(_ registry: Registry, to out: inout OutputBuffer, losses: inout LossReport) {
         losses.note(.registryIdentity, count: (registry.id == nil ? 0 : 1) + (registry.category == nil ? 0 : 1))
-        centred(registry.title ?? defaultTitle, into: &out)
+        centred(registry.title ?? RegistryPage.defaultTitle, into: &out)
         metadata(registry, into: &out, losses: &losses)
         var records = TextTableWriter(recordColumns)
-        for record in registry.records { records.add(cells(record, &losses)) }
+        for record in registry.records {
+            losses.noteColumnLosses(record, xrefsAs: .label)
+            records.add(cells(record, &losses))
+        }
         records.write(into: &out)
         if let people = registry.people, !people.isEmpty {
             out.append("\n")
-            centred("Contact Information", into: &out)
+            centred(PageSection.people, into: &out)
             var table = TextTableWriter(peopleColumns)
             for person in people { table.add(cells(person, &losses)) }
             table.write(into: &out)
         }
         if !registry.footnotes.isEmpty {
             out.append("\n")
-            centred(registry.footnotes.count == 1 ? "Footnote" : "Footnotes", into: &out)
+            centred(PageSection.footnotes(count: registry.footnotes.count), into: &out)
             for footnote in registry.footnotes { self.footnote(footnote, into: &out, losses: &losses) }
         }
     }
@@ -58,14 +68,14 @@ public enum TextWriter: RegistryWriter {
     }
 
     private static func metadata(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport) {
-        if let updated = registry.updated { block("Last Updated", value: [updated.text], into: &out) }
-        for expert in registry.experts { block("Expert(s)", preformatted: expert, into: &out, losses: &losses) }
+        if let updated = registry.updated { block(MetadataLabel.lastUpdated, value: [updated.text], into: &out) }
+        for expert in registry.experts { block(MetadataLabel.experts, preformatted: expert, into: &out, losses: &losses) }
         if !registry.references.isEmpty {
             losses.note(.xrefTargets, count: registry.references.count { !$0.survivesAsLabel })
-            block("Reference", value: [registry.references.map { "[\($0.label)]" }.joined()], into: &out)
+            block(MetadataLabel.reference, value: [registry.references.map { "[\($0.label)]" }.joined()], into: &out)
         }
         for note in registry.notes {
-            block(note.title ?? "Note", preformatted: note.text, into: &out, losses: &losses)
+            block(note.title ?? MetadataLabel.note, preformatted: note.text, into: &out, losses: &losses)
         }
     }
 
@@ -101,11 +111,11 @@ public enum TextWriter: RegistryWriter {
         out.append("\n")
     }
 
+    /// Each column's paragraphs of words.
     private static func cells(_ record: Record, _ losses: inout LossReport) -> [[[String]]] {
-        losses.noteLabelledColumns(record)
-        func word(_ text: String?) -> [[String]] { text.map { [[$0]] } ?? [] }
-        func labels(_ xrefs: [Xref]) -> [[String]] {
-            xrefs.isEmpty ? [] : [words(of: xrefs.map { "[\($0.label)]" }.joined())]
+        func labels(_ xrefs: [Xref], only kind: XrefKind?) -> [[String]] {
+            let shown = kind.map { xrefs.filter($0.includes) } ?? xrefs
+            return shown.isEmpty ? [] : [words(of: shown.map { "[\($0.label)]" }.joined())]
         }
         func rich(_ text: RichText?) -> [[String]] {
             guard let text else { return [] }
@@ -114,18 +124,26 @@ public enum TextWriter: RegistryWriter {
             losses.note(.xrefTargets, count: inlineXrefs)
             return paragraphs
         }
-        var notes: [[String]] = []
-        for note in record.notes {
-            if !notes.isEmpty { notes.append([]) }
-            notes += rich(note)
+        func notes(_ notes: [RichText]) -> [[String]] {
+            var paragraphs: [[String]] = []
+            for note in notes {
+                if !paragraphs.isEmpty { paragraphs.append([]) }
+                paragraphs += rich(note)
+            }
+            if notes.count > 1 { losses.note(.reflowedText) }
+            return paragraphs
         }
-        if record.notes.count > 1 { losses.note(.reflowedText) }
-        return [
-            word(record.name?.text), word(record.number?.text), word(record.transportProtocol?.text),
-            rich(record.description), labels(record.assignees ?? record.contacts), labels(record.contacts),
-            word(record.registrationDate?.text), word(record.modificationDate?.text), labels(record.references),
-            word(record.serviceCode?.text), rich(record.unauthorizedUse), notes,
-        ]
+        var cells: [[[String]]] = []
+        cells.reserveCapacity(RegistryColumn.allCases.count)
+        record.forEachCell { _, cell in
+            switch cell {
+            case .text(let text): cells.append(text.map { [[$0]] } ?? [])
+            case .richText(let text): cells.append(rich(text))
+            case .notes(let all): cells.append(notes(all))
+            case .xrefs(let xrefs, let kind): cells.append(labels(xrefs, only: kind))
+            }
+        }
+        return cells
     }
 
     private static func cells(_ person: Person, _ losses: inout LossReport) -> [[[String]]] {
@@ -183,7 +201,7 @@ public enum TextWriter: RegistryWriter {
                 case .text(let characters):
                     exact = exact && content.count == 1 && isSingleSpaced(characters)
                     for scalar in characters.unicodeScalars {
-                        if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" { endWord() } else { word.unicodeScalars.append(scalar) }
+                        if scalar.isASCII, ASCII.isWhiteSpace(UInt8(scalar.value)) { endWord() } else { word.unicodeScalars.append(scalar) }
                     }
                 case .lineBreak:
                     exact = false
@@ -214,8 +232,8 @@ public enum TextWriter: RegistryWriter {
     private static func isSingleSpaced(_ text: String) -> Bool {
         var previousBlank = true
         for byte in text.utf8 {
-            if byte == 0x0A || byte == 0x09 || byte == 0x0D { return false }
             let blank = byte == 0x20
+            if !blank, ASCII.isWhiteSpace(byte) { return false }
             if blank && previousBlank { return false }
             previousBlank = blank
         }
@@ -223,19 +241,16 @@ public enum TextWriter: RegistryWriter {
     }
 }
 
-/// The words of a text, split at blanks and line ends (on its bytes; most texts are one word).
+/// The words of a text, split at white space (on its bytes; most texts are one word).
 private func words(of text: String) -> [String] {
     let bytes = text.utf8
-    guard bytes.contains(where: isSpace) else { return text.isEmpty ? [] : [text] }
-    return bytes.split(whereSeparator: isSpace).map { String(decoding: $0, as: UTF8.self) }
+    guard bytes.contains(where: ASCII.isWhiteSpace) else { return text.isEmpty ? [] : [text] }
+    return bytes.split(whereSeparator: ASCII.isWhiteSpace).map { String(decoding: $0, as: UTF8.self) }
 }
 
-private func isSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-}
-
+/// A line (no line feed in it) without the white space at its end.
 private func trimmingTrailingBlanks(_ line: Substring) -> String {
-    var line = line
-    while line.last == " " || line.last == "\t" || line.last == "\r" { line.removeLast() }
-    return String(line)
+    let bytes = line.utf8
+    let end = bytes.lastIndex { !ASCII.isWhiteSpace($0) }.map(bytes.index(after:)) ?? bytes.startIndex
+    return String(Substring(bytes[..<end]))
 }

@@ -1,3 +1,4 @@
+import RegistryLayoutKit
 import RegistryModel
 
 /// Writes IANA's registry XML: the same processing instructions, namespace, element names and
@@ -12,7 +13,7 @@ public enum XMLWriter: RegistryWriter {
         out.append("<?xml version='1.0' encoding='UTF-8'?>\n")
         out.append("<?xml-stylesheet type=\"text/xsl\" href=\"\(id).xsl\"?>\n")
         out.append("<?xml-model href=\"\(id).rng\" schematypens=\"http://relaxng.org/ns/structure/1.0\" ?>\n")
-        out.append("<registry xmlns=\"http://www.iana.org/assignments\"")
+        out.append("<registry xmlns=\"\(RegistryPage.namespace)\"")
         if let registryID = registry.id { out.attribute("id", registryID) }
         out.append(">\n")
         if let title = registry.title { out.leaf("title", title, indent: 1) }

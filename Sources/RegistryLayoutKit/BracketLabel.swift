@@ -1,3 +1,6 @@
+import ASCIIBytes
+import RegistryModel
+
 /// IANA's flat layouts (CSV, and the text of the HTML and plain-text pages) show an xref as
 /// `[LABEL]`. This is the inverse: the xref a label most plausibly stands for.
 extension Xref {
@@ -20,7 +23,7 @@ extension Xref {
             let name = String(label.prefix { $0 != "," && $0 != " " })
             return Xref(type: .draft, data: name, text: name == label ? nil : label, location: location)
         }
-        if !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+        if ASCII.isDigits(bytes) {
             return Xref(type: .note, data: label, location: location)
         }
         return Xref(type: .text, text: label, location: location)
@@ -39,7 +42,7 @@ extension Xref {
     /// `RFC` then digits at the start: the number of digits, else nil.
     private static func rfcNumberLength(_ bytes: [UInt8]) -> Int? {
         guard bytes.starts(with: Array("RFC".utf8)) else { return nil }
-        let digits = bytes.dropFirst(3).prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let digits = bytes.dropFirst(3).prefix(while: ASCII.isDigit)
         guard !digits.isEmpty else { return nil }
         let next = bytes.dropFirst(3 + digits.count).first
         return next == nil || next == UInt8(ascii: ",") || next == UInt8(ascii: " ") ? digits.count : nil

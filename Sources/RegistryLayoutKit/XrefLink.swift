@@ -1,3 +1,6 @@
+import ASCIIBytes
+import RegistryModel
+
 /// How IANA's HTML page shows an xref: `[<a href="TARGET">LABEL</a>]`, or `[TEXT]` for a text
 /// xref, which has no target. The HTML writer makes links with `link`; the HTML reader turns
 /// them back into xrefs with `init(link:label:)`. An xref for which that round trip does not
@@ -38,7 +41,7 @@ extension Xref {
         if target.hasPrefix("#") {
             let id = String(target.dropFirst())
             let anchor = id.dropFirst(4)
-            if id.hasPrefix("note"), !anchor.isEmpty, anchor.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            if id.hasPrefix("note"), ASCII.isDigits(anchor.utf8) {
                 self.init(type: .note, data: String(anchor), text: label == anchor ? nil : label, location: location)
             } else {
                 self.init(type: .person, data: id, text: label == id ? nil : label, location: location)
@@ -81,7 +84,7 @@ extension Xref {
     /// `rfc` and digits, the whole name: the xref data of an RFC.
     private static func rfcTarget(_ name: String) -> String? {
         let digits = name.utf8.dropFirst(3)
-        guard name.hasPrefix("rfc"), !digits.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard name.hasPrefix("rfc"), ASCII.isDigits(digits) else { return nil }
         return name
     }
 }

@@ -1,12 +1,13 @@
 /// A growable byte buffer for hot loops: appending and clearing are plain pointer arithmetic,
 /// without the generic machinery of `Array.removeAll(keepingCapacity:)` on every field.
-/// The one place that owns raw memory; it is freed with the buffer. A buffer is only ever used
-/// by one loop at a time, so its fields skip the run-time exclusivity checks a class pays for.
+/// The one place that owns raw memory, freed when the buffer ends. Non-copyable: a copy would
+/// share the memory and free it twice; so one owner at a time, which also makes it safe to
+/// send (the pointer goes with its only owner).
 /// Inlinable: readers and writers in other modules append in their innermost loops.
-public final class ByteBuffer {
-    @exclusivity(unchecked) @usableFromInline var length = 0
-    @exclusivity(unchecked) @usableFromInline var capacity: Int
-    @exclusivity(unchecked) @usableFromInline var storage: UnsafeMutablePointer<UInt8>
+public struct ByteBuffer: ~Copyable, @unchecked Sendable {
+    @usableFromInline var length = 0
+    @usableFromInline var capacity: Int
+    @usableFromInline var storage: UnsafeMutablePointer<UInt8>
 
     public init(capacity: Int = 4096) {
         self.capacity = max(capacity, 16)
@@ -22,28 +23,28 @@ public final class ByteBuffer {
     public var isEmpty: Bool { length == 0 }
 
     @inlinable @inline(__always)
-    public func removeAll() { length = 0 }
+    public mutating func removeAll() { length = 0 }
 
     /// Drops the bytes after the first `count`.
     @inlinable @inline(__always)
-    public func truncate(to count: Int) { length = min(count, length) }
+    public mutating func truncate(to count: Int) { length = min(count, length) }
 
     @inlinable @inline(__always)
-    public func append(_ byte: UInt8) {
+    public mutating func append(_ byte: UInt8) {
         if length == capacity { grow(to: length + 1) }
         storage[length] = byte
         length += 1
     }
 
     @inlinable @inline(__always)
-    public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         if length + bytes.count > capacity { grow(to: length + bytes.count) }
         (storage + length).update(from: source, count: bytes.count)
         length += bytes.count
     }
 
-    public func append(_ text: String) {
+    public mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { append($0) }
     }
@@ -56,11 +57,11 @@ public final class ByteBuffer {
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
     @usableFromInline
-    func grow(to minimum: Int) {
+    mutating func grow(to minimum: Int) {
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        bigger.initialize(from: storage, count: count)
+        bigger.initialize(from: storage, count: length)
         storage.deallocate()
         storage = bigger
         capacity = newCapacity
