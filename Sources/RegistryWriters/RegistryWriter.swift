@@ -65,14 +65,6 @@ public struct OutputBuffer: Sendable {
         bytes.append(byte)
     }
 
-    public mutating func append(_ other: OutputBuffer) {
-        bytes.append(contentsOf: other.bytes)
-    }
-
-    public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-    }
-
     public mutating func append<S: Sequence<UInt8>>(contentsOf other: S) {
         bytes.append(contentsOf: other)
     }
