@@ -24,7 +24,8 @@ enum SchemaCheck {
         // document is checked again as a tree, where each element is checked on its own. A
         // tree takes about ten times the file's size: a larger file gets what the stream said
         // up to its first element out of place, which is still sure.
-        var collected = bytes.count <= treeLimit ? schemaViolations(schema.treeCheck(bytes) ?? []) : streamed.upToFirstLostPlace
+        var collected = bytes.count > treeLimit ? streamed.upToFirstLostPlace
+            : ChunkedTreeCheck.violations(bytes, schema: schema, complaints: schemaViolations) ?? schemaViolations(schema.treeCheck(bytes) ?? [])
 
         let lines = LineIndex(bytes)
         // libxml2 follows a specific complaint with generic ones about the enclosing element;
@@ -41,7 +42,7 @@ enum SchemaCheck {
     static let treeLimit = 32 << 20
 
     /// The schema's complaints among libxml2's messages (the parser's are the reader's to report).
-    private static func schemaViolations(_ messages: [ParserMessage]) -> [RawViolation] {
+    static func schemaViolations(_ messages: [ParserMessage]) -> [RawViolation] {
         messages.filter(\.isSchemaViolation).map(RawViolation.init)
     }
 
@@ -60,7 +61,7 @@ extension [RawViolation] {
 }
 
 /// A complaint of the schema's, before columns are worked out.
-private struct RawViolation {
+struct RawViolation {
     var line: Int
     var element: String
     var message: String
