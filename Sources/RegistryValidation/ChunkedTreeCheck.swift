@@ -11,7 +11,9 @@ enum ChunkedTreeCheck {
 
     /// The schema's complaints, in document order; nil when a chunk does not parse (a record
     /// tag inside a comment, say), so that the whole document is checked instead.
-    static func violations(_ bytes: [UInt8], schema: RelaxNGSchema, complaints: ([ParserMessage]) -> [RawViolation]) -> [RawViolation]? {
+    static func violations(
+        _ bytes: [UInt8], schema: RelaxNGSchema, chunkSize: Int = chunkSize, complaints: ([ParserMessage]) -> [RawViolation]
+    ) -> [RawViolation]? {
         let starts = recordStarts(bytes)
         guard starts.count > chunkSize, let first = starts.first else { return nil }
         let head = bytes[..<first]

@@ -13,7 +13,7 @@ enum SchemaCheck {
 
     /// The schema's complaints about `bytes`, in document order; empty when the document is
     /// valid or is not well-formed XML (the reader reports that).
-    static func violations(in bytes: [UInt8], treeLimit: Int = treeLimit) -> [Violation] {
+    static func violations(in bytes: [UInt8], treeLimit: Int = treeLimit, chunkSize: Int = ChunkedTreeCheck.chunkSize) -> [Violation] {
         guard let schema = compiledSchema, !bytes.isEmpty else { return [] }
         // The stream first: a valid registry (the usual case) is passed fast and small. What a
         // schema says of a document cut short would only mislead, so one that is not well
@@ -25,7 +25,8 @@ enum SchemaCheck {
         // tree takes about ten times the file's size: a larger file gets what the stream said
         // up to its first element out of place, which is still sure.
         var collected = bytes.count > treeLimit ? streamed.upToFirstLostPlace
-            : ChunkedTreeCheck.violations(bytes, schema: schema, complaints: schemaViolations) ?? schemaViolations(schema.treeCheck(bytes) ?? [])
+            : ChunkedTreeCheck.violations(bytes, schema: schema, chunkSize: chunkSize, complaints: schemaViolations)
+                ?? schemaViolations(schema.treeCheck(bytes) ?? [])
 
         let lines = LineIndex(bytes)
         // libxml2 follows a specific complaint with generic ones about the enclosing element;
