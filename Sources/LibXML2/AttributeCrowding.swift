@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// No element with more than `limit` attributes reaches libxml2: its duplicate-attribute check
 /// (2.9) compares every attribute of a start tag with every other, so one tag of 100,000
 /// attributes took minutes. Registry elements carry at most three, so a scan of the bytes for
@@ -9,9 +15,39 @@ enum AttributeCrowding {
     static let message = "an element with more than \(limit) attributes; registry elements have at most three"
 
     /// Where the first start tag with more than `limit` attributes starts in `bytes`, or nil.
-    /// Attributes are counted by their `=` outside quotes; comments, CDATA sections and
-    /// processing instructions are skipped, text is passed at the speed of a byte search.
     static func firstCrowdedTag(in bytes: ArraySlice<UInt8>) -> Int? {
+        mayHoldACrowdedTag(bytes) ? exactFirstCrowdedTag(in: bytes) : nil
+    }
+
+    /// A bound first, at the speed of `memchr`: an attribute value holds no `<`, so a start
+    /// tag's attributes are at most the `=` between its `<` and the next (text, comments and
+    /// CDATA can only add to them).
+    private static func mayHoldACrowdedTag(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            func next(_ byte: UInt8, from: Int, to end: Int) -> Int? {
+                guard from < end, let found = memchr(base + from, Int32(byte), end - from) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
+            }
+            var open = next(UInt8(ascii: "<"), from: 0, to: buffer.count)
+            while let start = open {
+                open = next(UInt8(ascii: "<"), from: start + 1, to: buffer.count)
+                let end = open ?? buffer.count
+                var equals = 0
+                var cursor = start
+                while let found = next(UInt8(ascii: "="), from: cursor, to: end) {
+                    equals += 1
+                    if equals > limit { return true }
+                    cursor = found + 1
+                }
+            }
+            return false
+        }
+    }
+
+    /// Attributes counted by their `=` outside quotes; comments, CDATA sections and processing
+    /// instructions skipped.
+    private static func exactFirstCrowdedTag(in bytes: ArraySlice<UInt8>) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
             let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">")
             var i = 0
