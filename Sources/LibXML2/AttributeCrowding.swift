@@ -33,6 +33,8 @@ enum AttributeCrowding {
             while let start = open {
                 open = next(UInt8(ascii: "<"), from: start + 1, to: buffer.count)
                 let end = open ?? buffer.count
+                // An attribute takes at least four bytes (`a=""`): a shorter stretch holds too few.
+                guard end - start > 4 * limit else { continue }
                 var equals = 0
                 var cursor = start
                 while let found = next(UInt8(ascii: "="), from: cursor, to: end) {
