@@ -30,13 +30,16 @@ public enum HTMLStream {
         }
     }
 
-    /// Parses the UTF-8 page `bytes` to its end through `callbacks`; false when libxml2 could
-    /// not make a parser (it has no memory left).
+    /// Parses the UTF-8 page `bytes` to its end through `callbacks`: nil once done, else why
+    /// it was not parsed (a start tag crowded with attributes, or libxml2 had no memory left).
     public static func parse<Client: ParserClient & ~Copyable>(
         _ bytes: [UInt8], client: UnsafeMutablePointer<Client>, callbacks: Callbacks
-    ) -> Bool where Client.Parser == HTMLStreamParser {
+    ) -> ParserMessage? where Client.Parser == HTMLStreamParser {
+        if let crowded = AttributeCrowding.firstCrowdedTag(in: [bytes[...]]) {
+            return ParserMessage(error: AttributeCrowding.message, at: crowded)
+        }
         var session = StreamSession(client: client)
-        return bytes.withUnsafeBytes { page in
+        let parsed = bytes.withUnsafeBytes { page in
             let start = page.baseAddress?.assumingMemoryBound(to: CChar.self)
             guard let ctxt = Library.make({ htmlCreateMemoryParserCtxt(start, Int32(clamping: page.count)) }),
                 let sax = ctxt.pointee.sax
@@ -57,6 +60,7 @@ public enum HTMLStream {
             }
             return true
         }
+        return parsed ? nil : ParserMessage(error: "libxml2 could not create an HTML parser")
     }
 
     private static let reportError: xmlStructuredErrorFunc = { session, error in

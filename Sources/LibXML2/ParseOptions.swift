@@ -16,7 +16,8 @@ enum ParseOptions {
 
     /// The HTML parser (which never loads a DTD): no network, nothing printed (its repairs
     /// arrive as messages), and the page's own charset ignored, as the page was checked to be
-    /// UTF-8 before.
+    /// UTF-8 before. RECOVER ends a `script` or `style` only at its own end tag, as a browser
+    /// does (without it, at any `</` and a letter: a `</table>` in a script ended the table).
     static let html = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_IGNORE_ENC.rawValue)
+        | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_RECOVER.rawValue)
 }

@@ -29,9 +29,9 @@ public final class RelaxNGSchema: @unchecked Sendable {  // libxml2's validators
     /// per open element and no tree, so a valid document is passed fast and small. Past an
     /// element out of place it loses its place, so only its first complaint is sure. Its
     /// messages in document order (the parser's too), or nil when the document is not well
-    /// formed or declares a DOCTYPE.
+    /// formed, declares a DOCTYPE or has an element crowded with attributes.
     public func streamingCheck(_ bytes: [UInt8]) -> [ParserMessage]? {
-        guard !DoctypeRefusal.declared(in: bytes) else { return nil }
+        guard !DoctypeRefusal.declared(in: bytes), AttributeCrowding.firstCrowdedTag(in: bytes[...]) == nil else { return nil }
         var messages: [ParserMessage] = []
         let finished = Self.withDocument(bytes) { start, count -> Bool in
             guard let reader = Library.make({ xmlReaderForMemory(start, count, "document.xml", nil, ParseOptions.schemaCheck) })
@@ -50,9 +50,10 @@ public final class RelaxNGSchema: @unchecked Sendable {  // libxml2's validators
 
     /// Validates `bytes` parsed to a tree, each element checked on its own: every element out
     /// of place is found, at about ten times the document's size in memory. The validator's
-    /// messages, or nil when the document does not parse or declares a DOCTYPE.
+    /// messages, or nil when the document does not parse, declares a DOCTYPE or has an element
+    /// crowded with attributes.
     public func treeCheck(_ bytes: [UInt8]) -> [ParserMessage]? {
-        guard !DoctypeRefusal.declared(in: bytes) else { return nil }
+        guard !DoctypeRefusal.declared(in: bytes), AttributeCrowding.firstCrowdedTag(in: bytes[...]) == nil else { return nil }
         return Self.withDocument(bytes) { start, count -> [ParserMessage]? in
             guard let parser = Library.make({ xmlNewParserCtxt() }) else { return nil }
             defer { xmlFreeParserCtxt(parser) }

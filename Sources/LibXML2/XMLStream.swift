@@ -58,6 +58,9 @@ public enum XMLStream {
         handler.comment = callbacks.comment
         handler.internalSubset = DoctypeRefusal.xmlStream
         var session = StreamSession(client: client)
+        if let crowded = AttributeCrowding.firstCrowdedTag(in: pieces, lineOffset: lineOffset) {
+            return session.fail(AttributeCrowding.message, at: crowded)
+        }
         // The pull parser, fed the pieces through an I/O callback: libxml2 then keeps a small
         // window of the input instead of a copy of it (the push parser's chunk bookkeeping
         // cost a sixth of libxml2's time; a memory parser copies the whole input).

@@ -88,4 +88,8 @@ public enum RegistryColumn: Int, CaseIterable, Sendable {
 
     /// Port, protocol and service code are centred, as on IANA's pages.
     public var isCentred: Bool { self == .number || self == .transportProtocol || self == .serviceCode }
+
+    /// The columns whose values never wrap: on a text page a row is found by the line they
+    /// sit on, so a row needs one of them.
+    public static let oneLine: [RegistryColumn] = [.name, .number, .transportProtocol, .registrationDate, .modificationDate, .serviceCode]
 }

@@ -47,8 +47,12 @@ public struct RichText: Hashable, Sendable, ExpressibleByStringLiteral {
     /// however the parser chunked them.
     public mutating func append(text: String) {
         guard !text.isEmpty else { return }
-        if case .text(let previous)? = content.last {
-            content[content.count - 1] = .text(previous + text)
+        if case .text(var previous)? = content.last {
+            // Taken out of the array first, so that it grows in place: a cell of many lines
+            // would otherwise be copied once per line.
+            content[content.count - 1] = .lineBreak
+            previous += text
+            content[content.count - 1] = .text(previous)
         } else {
             content.append(.text(text))
         }

@@ -85,12 +85,48 @@ func utf8Input(_ input: InputFile) throws(ReadError) -> InputFile {
     return decoded
 }
 
-/// The input for the line-based layouts (the text page, the scraped pages): as `utf8Input`,
+/// The input of a text layout (CSV and the line-based ones): as `utf8Input`, and without a C0
+/// control character other than TAB, LF and CR. XML 1.0 allows no other, so a record holding
+/// one could be written but never read back (and a terminal would act on an ESC): the first is
+/// an error with its line and column.
+func textInput(_ input: InputFile) throws(ReadError) -> InputFile {
+    let decoded = try utf8Input(input)
+    guard let bad = firstControlCharacter(decoded.bytes) else { return decoded }
+    let (line, column) = decoded.lineAndColumn(ofByteAt: bad)
+    let code = String(decoded.bytes[bad], radix: 16, uppercase: true)
+    throw ReadError(
+        file: input.displayName, line: line, column: column,
+        message: "control character U+\(String(repeating: "0", count: 4 - code.count) + code) in the text; XML allows none but TAB, LF and CR, so it could not be written back: remove it")
+}
+
+/// Where the first C0 control character other than TAB, LF and CR stands, or nil.
+private func firstControlCharacter(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBytes { raw in
+        var i = 0
+        while i < raw.count {
+            // Eight bytes at a time: a byte below 0x20 sets its high bit in the difference.
+            if i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            for k in i..<min(i + 8, raw.count) where raw[k] < 0x20 && raw[k] != 0x09 && raw[k] != 0x0A && raw[k] != 0x0D {
+                return k
+            }
+            i += 8
+        }
+        return nil
+    }
+}
+
+/// The input for the line-based layouts (the text page, the scraped pages): as `textInput`,
 /// with every line end made a line feed, so a file saved with CR-only or mixed line ends reads
 /// as the same lines. A line end is one line either way and a CR only ever ends a line, so
 /// line and column numbers stay those of the original file.
 func lineTextInput(_ input: InputFile) throws(ReadError) -> InputFile {
-    var decoded = try utf8Input(input)
+    var decoded = try textInput(input)
     decoded.bytes = lineFeedLineEnds(decoded.bytes)
     return decoded
 }

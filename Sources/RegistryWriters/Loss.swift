@@ -29,7 +29,7 @@ public struct LossReport: Sendable, Equatable {
 
 public enum LossKind: CaseIterable, Sendable, Hashable {
     case metadata, people, footnotes, xrefTargets, textMarkup, assigneeElement, elementOrder
-    case registryIdentity, reflowedText, personDetails, emptyElements
+    case registryIdentity, reflowedText, personDetails, emptyElements, unanchoredRecords, cutWords
 
     func describe(count: Int) -> String {
         switch self {
@@ -55,6 +55,10 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
             "details of \(count) \(count == 1 ? "person" : "people") (empty values, line breaks or runs of blanks in names); folded"
         case .emptyElements:
             "\(plural(count, "empty element")) (<name/>, <note/>, <uri/>, …); an empty cell reads back as no element"
+        case .unanchoredRecords:
+            "\(plural(count, "record")) with no name, port, protocol, date or service code; a row is found by one of those, so they are left out"
+        case .cutWords:
+            "\(plural(count, "word")) wider than a page column may be (\(TextTableWriter.maxColumnWidth) characters); cut to that width"
         }
     }
 }

@@ -86,3 +86,34 @@ extension Recording<XMLStreamParser> {
         #expect(Recorder.parse("<r a='&amp;&lt;' b='&#38;#38;'/>", callbacks: callbacks).events == ["&<", "b", "b=&#38;"])
     }
 }
+
+/// A start tag crowded with attributes never reaches libxml2, whose duplicate check is
+/// quadratic in them; comments, CDATA and attribute values are not counted.
+@Suite struct AttributeCrowdingTests {
+    static func tag(_ count: Int) -> String { "<record " + (0..<count).map { "a\($0)='='" }.joined(separator: " ") + "/>" }
+
+    @Test func aCrowdedTagIsRefusedWhereItStarts() {
+        let read = Recording<XMLStreamParser>.parse("<r>\n  \(Self.tag(257))</r>", lineOffset: 10)
+        #expect(read.events.isEmpty, "libxml2 never saw the document")
+        #expect(read.messages.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.text)" } == ["12:3 an element with more than 256 attributes; registry elements have at most three"])
+    }
+
+    @Test func theLimitAndWhatIsNoAttributeAreAllowed() {
+        let equals = String(repeating: "a=b ", count: 300)
+        let read = Recording<XMLStreamParser>.parse("<r><!-- \(equals) --><![CDATA[\(equals)]]><?pi \(equals)?>\(Self.tag(256))</r>")
+        #expect(read.messages.isEmpty, "\(read.messages)")
+        #expect(read.events.contains { $0.hasPrefix("<record>") })
+    }
+
+    @Test func theHTMLStreamAndTheSchemaRefuseItToo() {
+        let page = Array("<html><body>\n\(Self.tag(300))</body></html>".utf8)
+        let refusal = Recording.of(HTMLStreamParser()) { recording in
+            let callbacks = HTMLStream.Callbacks(startElement: { _, _, _ in }, endElement: { _, _ in }, characters: { _, _, _ in })
+            recording.pointee.events.append(HTMLStream.parse(page, client: recording, callbacks: callbacks).map { "\($0.line ?? 0):\($0.column ?? 0)" } ?? "parsed")
+        }
+        #expect(refusal.events == ["2:1"])
+        let schema = RelaxNGSchema("<element name='r' xmlns='http://relaxng.org/ns/structure/1.0'><empty/></element>")!
+        let document = Array("<r>\(Self.tag(300))</r>".utf8)
+        #expect(schema.streamingCheck(document) == nil && schema.treeCheck(document) == nil)
+    }
+}

@@ -13,6 +13,8 @@ import RegistryWriters
         /// The registry's children before and after its one record, and inside the record.
         var head = "", record: String, tail = ""
         var registryAttributes = ""
+        /// The record's dates, which a text page finds its row by when nothing else is there.
+        var recordAttributes = " date=\"2020-01-01\" updated=\"2021-02-03\""
         /// The kinds each writer must report (absent: none).
         var reported: [String: Set<LossKind>]
 
@@ -21,7 +23,7 @@ import RegistryWriters
         var xml: String {
             """
             <registry xmlns="http://www.iana.org/assignments"\(registryAttributes)>\(head)
-            <record date="2020-01-01" updated="2021-02-03">\(record)</record>\(tail)
+            <record\(recordAttributes)>\(record)</record>\(tail)
             </registry>
             """
         }
@@ -52,6 +54,10 @@ import RegistryWriters
              reported: ["csv": [.people], "txt": [.personDetails]]),
         Case(kind: .emptyElements, record: plain + "<unauthorized/>",
              reported: ["csv": [.emptyElements], "html": [.emptyElements], "txt": [.emptyElements]]),
+        Case(kind: .unanchoredRecords, head: "<record>\(plain)</record>", record: "<description>Only a description</description>",
+             recordAttributes: "", reported: ["txt": [.unanchoredRecords]]),
+        Case(kind: .cutWords, record: plain.replacingOccurrences(of: "echo", with: String(repeating: "e", count: 600)),
+             reported: ["txt": [.cutWords]]),
     ]
 
     @Test func everyKindHasACase() {

@@ -17,6 +17,14 @@ import Testing
         #expect(text.content == [.text("Defined TXT keys")])
     }
 
+    @Test func appendingGrowsTheTextInPlaceYetLeavesACopyAsItWas() {
+        var text = RichText()
+        text.append(text: "a")
+        let copy = text
+        text.append(text: "b")
+        #expect(copy.content == [.text("a")] && text.content == [.text("ab")])
+    }
+
     @Test func plainTextShowsBreaksAndLabels() {
         let text = RichText([.text("a"), .lineBreak, .xref(Xref(type: .rfc, data: "rfc6335")), .paragraph("p")])
         #expect(text.plainText == "a\n[RFC6335]p")

@@ -24,4 +24,20 @@ import Testing
         #expect(found.map { "\($0.line):\($0.column)" } == ["2:37"])
         #expect(found.first?.message == "Did not expect element colour there")
     }
+
+    /// The tree check of records in chunks finds what the check of the whole tree finds, at
+    /// the same places, the tail's (people) from the last chunk.
+    @Test func recordsCheckedInChunksGiveTheWholeTreesFindings() {
+        var text = "<registry xmlns=\"http://www.iana.org/assignments\">\n<title>T</title>\n"
+        for index in 0..<23 {
+            text += index % 5 == 2 ? "<record><name>r\(index)</name></record>\n" : "<record><description>d</description></record>\n"
+            if index == 11 { text += "<record><description>e</description><colour/></record>\n" }
+        }
+        text += "<people><person id=\"x\"><shape/></person></people>\n</registry>\n"
+        let bytes = Array(text.utf8)
+        let whole = SchemaCheck.violations(in: bytes, chunkSize: .max)
+        let chunked = SchemaCheck.violations(in: bytes, chunkSize: 4)
+        #expect(whole.count >= 6, "five records', the person's: \(whole.map(\.message))")
+        #expect(chunked.map { "\($0.line):\($0.column) \($0.message)" } == whole.map { "\($0.line):\($0.column) \($0.message)" })
+    }
 }

@@ -19,7 +19,7 @@ public enum CSVReader: RegistryReader {
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        let input = try utf8Input(input)
+        let input = try textInput(input)
         // Refuse a foreign file before parsing a possibly huge first "row" of it.
         if !input.bytes.isEmpty, !contentStart(input.bytes.prefix(64)).starts(with: firstTitle) {
             throw headerError(input)

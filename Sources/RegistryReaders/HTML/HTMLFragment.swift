@@ -85,6 +85,11 @@ struct HTMLFragment {
         }
     }
 
+    /// A blank between two texts the page shows apart (the cells of a table inside a cell).
+    mutating func separate() {
+        if link == nil { pending.append(0x20) }
+    }
+
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         var bytes = bytes[...]
         if dropClosingBracket {

@@ -14,6 +14,10 @@ struct HTMLPageBuilder: ParserClient {
     private var libxmlMessages = 0
 
     private var tables: [Table] = []
+    /// How many inert elements (`HTMLTag.inert`) are open: nothing in them is read.
+    private var inertDepth = 0
+    /// How many tables are open inside the open cell: their text is the cell's.
+    private var tablesInCell = 0
     /// The end of the input, when a table was still open there (libxml2 closes it silently).
     private var cutShort: SourceLocation?
     private var row: [HTMLFragment] = []
@@ -65,6 +69,21 @@ struct HTMLPageBuilder: ParserClient {
     }
 
     mutating func startElement(_ tag: HTMLTag, attributes list: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        guard inertDepth == 0, tag != .inert else {
+            if tag == .inert { inertDepth += 1 }
+            return
+        }
+        if tag == .table, owner == .cell, fragment != nil, tablesInCell == 0 {
+            warn("a table inside a cell; its text is read as the cell's", at: tagLocation())
+        }
+        if tablesInCell > 0 || (tag == .table && owner == .cell && fragment != nil) {
+            // A browser shows a table in a cell inside that cell: its rows are no rows of the
+            // page's tables, and its cells' texts are the cell's, a blank apart.
+            if tag == .table { tablesInCell += 1 }
+            if tag == .td || tag == .th { fragment!.separate() }
+            fragment!.start(tag == .table ? .other : tag, HTMLAttributes(list), at: tag == .a ? tagLocation() : fragment!.location)
+            return
+        }
         switch tag {
         case .table:
             closeFragment()
@@ -99,6 +118,11 @@ struct HTMLPageBuilder: ParserClient {
     }
 
     mutating func endElement(_ tag: HTMLTag) {
+        guard inertDepth == 0 else {
+            if tag == .inert { inertDepth -= 1 }
+            return
+        }
+        if tablesInCell > 0, tag == .table { tablesInCell -= 1 }
         if fragment != nil, fragment!.depth > 0 {
             fragment!.end()
             return
@@ -121,7 +145,7 @@ struct HTMLPageBuilder: ParserClient {
     }
 
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        if fragment != nil { fragment!.characters(text) }
+        if fragment != nil, inertDepth == 0 { fragment!.characters(text) }
     }
 
     private mutating func open(_ newOwner: Owner) {
@@ -133,6 +157,7 @@ struct HTMLPageBuilder: ParserClient {
     private mutating func closeFragment() {
         guard let content = fragment?.finish() else { return }
         fragment = nil
+        tablesInCell = 0
         switch owner {
         case .title:
             let title = content.plainText.trimmed

@@ -36,12 +36,8 @@ public enum HTMLReader: RegistryReader {
     public static func read(_ original: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
         // A page saved as UTF-16 (with its byte-order mark) is transcoded; otherwise it must be
         // UTF-8. Line ends become LF, as a browser's input stream makes them.
+        // (A NUL, which libxml2's HTML parser takes for the end of the input, is refused there.)
         let input = try lineTextInput(original)
-        if let nul = input.bytes.firstIndex(of: 0) {
-            // libxml2's HTML parser takes a NUL for the end of the input and would drop the rest.
-            let (line, column) = input.lineAndColumn(ofByteAt: nul)
-            throw ReadError(file: input.displayName, line: line, column: column, message: "NUL byte in the page; an HTML page is text")
-        }
         guard !contentStart(input.bytes[...]).isEmpty else {
             throw ReadError(file: input.displayName, line: 1, column: 1, message: "empty input: no HTML page to read")
         }
@@ -52,8 +48,8 @@ public enum HTMLReader: RegistryReader {
                 builder.deinitialize(count: 1)
                 builder.deallocate()
             }
-            guard HTMLStream.parse(input.bytes, client: builder, callbacks: htmlCallbacks) else {
-                throw ReadError(file: input.displayName, message: "libxml2 could not create an HTML parser")
+            if let refusal = HTMLStream.parse(input.bytes, client: builder, callbacks: htmlCallbacks) {
+                throw ReadError(file: input.displayName, line: refusal.line, column: refusal.column, message: refusal.text)
             }
             diagnostics += builder.pointee.diagnostics
             return try builder.pointee.finish()
@@ -64,12 +60,21 @@ public enum HTMLReader: RegistryReader {
 /// The elements the reader looks at; every other element is transparent.
 enum HTMLTag {
     case table, tr, td, th, dl, dt, dd, h1, a, br, p, pre, div, span, other
+    /// An element whose content a browser shows as raw text or not at all (`textarea`,
+    /// `template`, `xmp`, `iframe`, `noembed`, `noframes`): libxml2's HTML 4 parser reads tags
+    /// in them, but no table or cell in them is the page's. (It reads `script` and `style` as
+    /// raw text itself.)
+    case inert
 
     init(_ name: UnsafePointer<UInt8>) {
         func equals(_ literal: StaticString) -> Bool { nulTerminated(name, equals: literal) }
         switch name[0] {
         case UInt8(ascii: "t"):
-            self = equals("td") ? .td : equals("tr") ? .tr : equals("th") ? .th : equals("table") ? .table : .other
+            self = equals("td") ? .td : equals("tr") ? .tr : equals("th") ? .th : equals("table") ? .table
+                : equals("textarea") || equals("template") ? .inert : .other
+        case UInt8(ascii: "x"): self = equals("xmp") ? .inert : .other
+        case UInt8(ascii: "i"): self = equals("iframe") ? .inert : .other
+        case UInt8(ascii: "n"): self = equals("noembed") || equals("noframes") ? .inert : .other
         case UInt8(ascii: "d"):
             self = equals("dd") ? .dd : equals("dt") ? .dt : equals("dl") ? .dl : equals("div") ? .div : .other
         case UInt8(ascii: "a"): self = equals("a") ? .a : .other

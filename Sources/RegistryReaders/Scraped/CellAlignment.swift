@@ -17,10 +17,15 @@ struct CellAlignment {
     /// - maxSpan: how many pieces one cell of a column may take (1 for the strict classes).
     /// - score: the plausibility of pieces `first..<first + count` as one cell of `column`,
     ///   nil when impossible.
+    /// - sameScoreUntil: for a span of `count` pieces, the first longer count whose score may
+    ///   differ (the score is the same for all counts between). A run of words is scored by
+    ///   its opening words, so its score changes at few counts: spans of equal score are
+    ///   weighed together, and a row of n words costs about n log n, not n².
     static func best(
         pieces: Int, columns: Int, filled: Int?, columnCost: Int,
         maxSpan: (_ column: Int) -> Int,
-        score: (_ column: Int, _ first: Int, _ count: Int) -> Int?
+        score: (_ column: Int, _ first: Int, _ count: Int) -> Int?,
+        sameScoreUntil: (_ column: Int, _ first: Int, _ count: Int) -> Int = { _, _, count in count + 1 }
     ) -> [Span]? {
         let counts = filled == nil ? 1 : columns + 1  // the third dimension only when it is known
         let impossible = Int.min / 4
@@ -30,7 +35,22 @@ struct CellAlignment {
         func index(_ piece: Int, _ column: Int, _ used: Int) -> Int { (piece * (columns + 1) + column) * counts + used }
         best[index(0, 0, 0)] = 0
         for column in 0..<columns {
+            // Spans of equal score from one state reach a run of states: each run waits in
+            // `starting` until the sweep reaches its first state, then in `open` while it lasts.
+            // A state takes the best total among the runs over it, the earliest span on a tie,
+            // and a skipped column only when strictly better: as if spans were tried one by
+            // one in order.
+            var starting = [[Reach]](repeating: [], count: (pieces + 1) * counts)
+            var open = [ReachHeap](repeating: ReachHeap(), count: counts)
             for piece in 0...pieces {
+                for used in 0..<counts {
+                    let target = index(piece, column + 1, used)
+                    for reach in starting[piece * counts + used] { open[used].insert(reach) }
+                    if let reach = open[used].best(at: piece) {
+                        best[target] = reach.total
+                        from[target] = Span(column: column, first: reach.first, count: piece - reach.first, score: reach.score)
+                    }
+                }
                 for used in 0..<counts {
                     let here = best[index(piece, column, used)]
                     guard here > impossible else { continue }
@@ -41,14 +61,15 @@ struct CellAlignment {
                     }
                     let longest = min(maxSpan(column), pieces - piece)
                     guard longest >= 1, filled == nil || used + 1 < counts else { continue }
-                    for count in 1...longest {
-                        guard let value = score(column, piece, count) else { continue }
-                        let next = index(piece + count, column + 1, filled == nil ? 0 : used + 1)
-                        let total = here + value - columnCost
-                        if total > best[next] {
-                            best[next] = total
-                            from[next] = Span(column: column, first: piece, count: count, score: value)
+                    let next = filled == nil ? 0 : used + 1
+                    var count = 1
+                    while count <= longest {
+                        let until = min(max(sameScoreUntil(column, piece, count), count + 1), longest + 1)
+                        if let value = score(column, piece, count) {
+                            starting[(piece + count) * counts + next].append(
+                                Reach(total: here + value - columnCost, first: piece, last: piece + until - 1, score: value))
                         }
+                        count = until
                     }
                 }
             }
@@ -66,5 +87,51 @@ struct CellAlignment {
             column -= 1
         }
         return spans.reversed()
+    }
+
+    /// Spans from piece `first`, all of score `score`, reaching the states up to `last`.
+    private struct Reach {
+        var total: Int
+        var first: Int
+        var last: Int
+        var score: Int
+
+        /// Ahead in the heap: the better total, then the earlier span.
+        func isAhead(of other: Reach) -> Bool { total != other.total ? total > other.total : first < other.first }
+    }
+
+    /// The open runs, best first (a binary heap); runs that ended leave when they reach the top.
+    private struct ReachHeap {
+        private var items: [Reach] = []
+
+        mutating func insert(_ reach: Reach) {
+            items.append(reach)
+            var child = items.count - 1
+            while child > 0, items[child].isAhead(of: items[(child - 1) / 2]) {
+                items.swapAt(child, (child - 1) / 2)
+                child = (child - 1) / 2
+            }
+        }
+
+        /// The best run over state `piece`; runs that end before it are dropped.
+        mutating func best(at piece: Int) -> Reach? {
+            while let top = items.first, top.last < piece { removeTop() }
+            return items.first
+        }
+
+        private mutating func removeTop() {
+            items.swapAt(0, items.count - 1)
+            items.removeLast()
+            var parent = 0
+            while true {
+                var ahead = parent
+                for child in (2 * parent + 1)...(2 * parent + 2) where child < items.count && items[child].isAhead(of: items[ahead]) {
+                    ahead = child
+                }
+                guard ahead != parent else { return }
+                items.swapAt(parent, ahead)
+                parent = ahead
+            }
+        }
     }
 }

@@ -49,6 +49,9 @@ struct ScrapedRow {
 
     private func align(_ notes: inout Notes) -> [CellAlignment.Span]? {
         let columns = RegistryColumn.allCases
+        // No column takes more than `maxMergedCells` cells: a longer row has no reading, and
+        // weighing its readings would take some 8 KB a cell (a row of 100,000 took 815 MB).
+        guard piecesAreWords || pieces.count <= columns.count * SpanContents.maxMergedCells else { return nil }
         let dccpRow = pieces.indices.contains { text($0, 1) == "dccp" }
         var contents = SpanContents(self)
         func solve(_ filled: Int?) -> [CellAlignment.Span]? {
@@ -68,7 +71,8 @@ struct ScrapedRow {
                         value -= 50 * (count - 1)  // a `|` inside a cell
                     }
                     return value
-                })
+                },
+                sameScoreUntil: { _, first, count in contents.sameContentUntil(first, count) })
         }
         if let filled, let spans = solve(filled) { return spans }
         if let filled {
@@ -189,6 +193,22 @@ struct SpanContents {
         let made = CellContent(row.text(first, count))
         merged[key] = made
         return made
+    }
+
+    /// For the span of `count` pieces from `first`, the first longer count whose content may
+    /// differ: a run of words is its opening words and whether it reaches an unauthorized-use
+    /// word, so its content changes at most once after its second word.
+    func sameContentUntil(_ first: Int, _ count: Int) -> Int {
+        guard row.piecesAreWords, count > 1 else { return count + 1 }
+        let pieces = row.pieces
+        guard pieces[first + count - 1].range.upperBound < keywordEnd[first] else { return .max }
+        // The first piece after the span's last that ends at or past the word (ends ascend).
+        var (low, high) = (first + count, pieces.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if pieces[middle].range.upperBound >= keywordEnd[first] { high = middle } else { low = middle + 1 }
+        }
+        return low == pieces.count ? .max : low - first + 1
     }
 
     func openingBonus(_ first: Int, _ column: RegistryColumn) -> Int {

@@ -98,6 +98,7 @@ public enum ScrapedTextReader: RegistryReader {
     /// The line's words, split at spaces, except inside `[…]` (a label may hold spaces).
     static func words(_ bytes: [UInt8], line: Int, _ input: InputFile) -> ScrapedRow {
         var pieces: [ScrapedRow.Piece] = []
+        let lastClose = bytes.lastIndex(of: UInt8(ascii: "]")) ?? -1
         var index = 0
         while index < bytes.count {
             guard !ASCII.isWhiteSpace(bytes[index]) else { index += 1; continue }
@@ -106,7 +107,7 @@ public enum ScrapedTextReader: RegistryReader {
             while index < bytes.count, depth > 0 || !ASCII.isWhiteSpace(bytes[index]) {
                 if bytes[index] == UInt8(ascii: "[") {
                     // Only a label closed on this line may hold spaces.
-                    if depth > 0 || bytes[index...].contains(UInt8(ascii: "]")) { depth += 1 }
+                    if depth > 0 || index < lastClose { depth += 1 }
                 } else if bytes[index] == UInt8(ascii: "]"), depth > 0 {
                     depth -= 1
                 }

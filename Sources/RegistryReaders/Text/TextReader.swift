@@ -36,7 +36,7 @@ public enum TextReader: RegistryReader {
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        let input = try lineTextInput(input)
+        let input = TabStops.expanded(try lineTextInput(input), &diagnostics)
         var lines = TextLines(input.bytes)
         guard let header = headerBlock(lines, words: words(of: recordColumns), from: 0) else {
             throw ReadError(
@@ -49,7 +49,7 @@ public enum TextReader: RegistryReader {
         func recordsTable(_ lines: TextLines) throws(ReadError) -> TextTable {
             try TextTable(
                 lines, header: header, end: recordsEnd, knownNames: recordColumns,
-                anchorNames: Set([RegistryColumn.name, .number, .transportProtocol, .registrationDate, .modificationDate, .serviceCode].map(\.title)),
+                anchorNames: Set(RegistryColumn.oneLine.map(\.title)),
                 input: input, what: "records table")
         }
         let table: TextTable

@@ -199,7 +199,9 @@ private struct HTMLPageWriter {
             out.append("</td><td>")
             out.escapedText(person.organization ?? "")
             out.append("</td><td>")
-            for (index, uri) in person.uris.enumerated() {
+            // An empty URI would be an empty link, which reads back as none: it is left out
+            // (and counted among the empty elements below).
+            for (index, uri) in person.uris.filter({ !$0.isEmpty }).enumerated() {
                 if index > 0 { out.append("<br/>") }
                 out.append("<a")
                 out.attribute("href", uri)

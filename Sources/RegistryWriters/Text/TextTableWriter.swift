@@ -32,7 +32,28 @@ struct TextTableWriter {
 
     init(_ columns: [Column]) { self.columns = columns }
 
-    mutating func add(_ row: [[[String]]]) { rows.append(row) }
+    /// The widest a column grows (a URL in IANA's notes takes about 100): a longer word is cut
+    /// to it, so that one hostile value cannot widen every line of the page.
+    static let maxColumnWidth = 512
+
+    /// Adds a row; returns how many of its words were cut to `maxColumnWidth`.
+    mutating func add(_ row: [[[String]]]) -> Int {
+        var row = row
+        var cut = 0
+        for column in row.indices {
+            for paragraph in row[column].indices {
+                // A word is never wider than its UTF-8 bytes: most are passed by their count.
+                for word in row[column][paragraph].indices where row[column][paragraph][word].utf8.count > Self.maxColumnWidth
+                    && displayWidth(row[column][paragraph][word]) > Self.maxColumnWidth {
+                    let scalars = row[column][paragraph][word].unicodeScalars.prefix(Self.maxColumnWidth)
+                    row[column][paragraph][word] = String(String.UnicodeScalarView(scalars))
+                    cut += 1
+                }
+            }
+        }
+        rows.append(row)
+        return cut
+    }
 
     /// Appends the header and the rows, lines without trailing blanks.
     func write(into out: inout OutputBuffer) {

@@ -30,6 +30,7 @@ public enum TextWriter: RegistryWriter {
     private static let recordWrapWidths: [RegistryColumn: Int] = [
         .description: 28, .assignee: 53, .contact: 53, .reference: 47, .unauthorizedUse: 28, .notes: 110,
     ]
+    private static let anchorColumns = RegistryColumn.oneLine.map(\.rawValue)
     static let peopleColumns = PeopleColumn.allCases.map { column in
         TextTableWriter.Column(
             title: column.title, breaksTitle: column == .lastUpdated, wrapAt: peopleWrapWidths[column] ?? .max)
@@ -42,15 +43,22 @@ public enum TextWriter: RegistryWriter {
         metadata(registry, into: &out, losses: &losses)
         var records = TextTableWriter(recordColumns)
         for record in registry.records {
+            let row = cells(record, &losses)
+            // A row is found by its one-line cells: without one it would be read as part of
+            // the row above, or as a page cut short.
+            guard anchorColumns.contains(where: { row[$0].contains { $0.contains { !$0.isEmpty } } }) else {
+                losses.note(.unanchoredRecords)
+                continue
+            }
             losses.noteColumnLosses(record, xrefsAs: .label)
-            records.add(cells(record, &losses))
+            losses.note(.cutWords, count: records.add(row))
         }
         records.write(into: &out)
         if let people = registry.people, !people.isEmpty {
             out.append("\n")
             centred(PageSection.people, into: &out)
             var table = TextTableWriter(peopleColumns)
-            for person in people { table.add(cells(person, &losses)) }
+            for person in people { losses.note(.cutWords, count: table.add(cells(person, &losses))) }
             table.write(into: &out)
         }
         if !registry.footnotes.isEmpty {
@@ -105,7 +113,12 @@ public enum TextWriter: RegistryWriter {
         let all = lines
         while lines.first == "" { lines.removeFirst() }
         while lines.last == "" { lines.removeLast() }
-        if !exact || lines != all || lines.joined(separator: "\n") != flat { losses.note(.reflowedText) }
+        // The reader takes away the indentation all lines share (the page's own is one blank).
+        let indents = lines.filter { !$0.isEmpty }.map { (line: String) -> Int in line.utf8.prefix { $0 == 0x20 }.count }
+        let shared = indents.min() ?? 0
+        if shared > 0 { lines = lines.map { String($0.dropFirst(shared)) } }
+        // A tab reads back as the blanks up to its tab stop.
+        if !exact || shared > 0 || flat.utf8.contains(0x09) || lines != all || lines.joined(separator: "\n") != flat { losses.note(.reflowedText) }
         out.append("\(label)\n\n")
         for line in lines { out.append(line.isEmpty ? "\n" : " \(line)\n") }
         out.append("\n")
