@@ -31,13 +31,13 @@ import RegistryWriters
 
     static let cases: [Case] = [
         Case(kind: .metadata, head: "<title>T</title><updated>2026-08-17</updated><expert>E</expert>", record: plain,
-             reported: ["csv": [.metadata]]),
+             reported: ["csv": [.metadata], "jsonl": [.metadata]]),
         Case(kind: .registryIdentity, head: "<category>C</category>", record: plain, registryAttributes: " id=\"service-names-port-numbers\"",
-             reported: ["csv": [.metadata], "txt": [.registryIdentity]]),
+             reported: ["csv": [.metadata], "txt": [.registryIdentity], "jsonl": [.metadata]]),
         Case(kind: .people, record: plain, tail: "<people><person id=\"Jon_Postel\"><name>Jon Postel</name></person></people>",
-             reported: ["csv": [.people]]),
+             reported: ["csv": [.people], "jsonl": [.people]]),
         Case(kind: .footnotes, record: plain.replacingOccurrences(of: "<description>", with: "<xref type=\"note\" data=\"1\"/><description>"), tail: "<footnote anchor=\"1\">See RFC 3692.</footnote>",
-             reported: ["csv": [.footnotes]]),
+             reported: ["csv": [.footnotes], "jsonl": [.footnotes]]),
         Case(kind: .xrefTargets, record: plain.replacingOccurrences(of: "<description>", with: "<xref type=\"uri\" data=\"https://example.com/spec\">Spec</xref><description>"),
              reported: ["csv": [.xrefTargets], "txt": [.xrefTargets]]),
         Case(kind: .textMarkup, record: plain + "<note><paragraph>First</paragraph><paragraph>Second</paragraph></note>",
@@ -49,7 +49,7 @@ import RegistryWriters
         Case(kind: .reflowedText, record: plain.replacingOccurrences(of: "Echo", with: "Echo  with  runs  of  blanks"),
              reported: ["txt": [.reflowedText]]),
         Case(kind: .personDetails, record: plain, tail: "<people><person id=\"Jon_Postel\"><name>Jon\n   Postel</name></person></people>",
-             reported: ["csv": [.people], "txt": [.personDetails]]),
+             reported: ["csv": [.people], "txt": [.personDetails], "jsonl": [.people]]),
         Case(kind: .emptyElements, record: plain + "<unauthorized/>",
              reported: ["csv": [.emptyElements], "html": [.emptyElements], "txt": [.emptyElements]]),
     ]
