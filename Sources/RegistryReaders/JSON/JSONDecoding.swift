@@ -168,13 +168,8 @@ struct JSONXrefAttribute: Decodable {
     var attribute: XrefAttribute
 
     init(from decoder: any Decoder) throws {
-        let object = try decoder.container(keyedBy: JSONKey.self)
-        for key in object.allKeys where key.stringValue != "name" && key.stringValue != "value" {
-            throw unknown(key, in: object, "an xref attribute")
-        }
-        attribute = XrefAttribute(
-            name: try object.decode(String.self, forKey: JSONKey(stringValue: "name")),
-            value: try object.decode(String.self, forKey: JSONKey(stringValue: "value")))
+        let (name, value): (String, String) = try decodePair(decoder, "name", "value", in: "an xref attribute")
+        attribute = XrefAttribute(name: name, value: value)
     }
 }
 
@@ -197,13 +192,8 @@ struct JSONFootnote: Decodable {
     var footnote: Footnote
 
     init(from decoder: any Decoder) throws {
-        let object = try decoder.container(keyedBy: JSONKey.self)
-        for key in object.allKeys where key.stringValue != "anchor" && key.stringValue != "text" {
-            throw unknown(key, in: object, "a footnote")
-        }
-        footnote = Footnote(
-            anchor: try object.decode(String.self, forKey: JSONKey(stringValue: "anchor")),
-            text: try object.decode(JSONRichText.self, forKey: JSONKey(stringValue: "text")).text)
+        let (anchor, text): (String, JSONRichText) = try decodePair(decoder, "anchor", "text", in: "a footnote")
+        footnote = Footnote(anchor: anchor, text: text.text)
     }
 }
 
@@ -224,6 +214,17 @@ struct JSONPerson: Decodable {
             }
         }
     }
+}
+
+/// The values of an object of exactly two keys, both required.
+private func decodePair<First: Decodable, Second: Decodable>(
+    _ decoder: any Decoder, _ first: String, _ second: String, in what: String
+) throws -> (First, Second) {
+    let object = try decoder.container(keyedBy: JSONKey.self)
+    if let key = object.allKeys.first(where: { $0.stringValue != first && $0.stringValue != second }) {
+        throw unknown(key, in: object, what)
+    }
+    return (try object.decode(First.self, forKey: JSONKey(stringValue: first)), try object.decode(Second.self, forKey: JSONKey(stringValue: second)))
 }
 
 private func unknown(_ key: JSONKey, in object: KeyedDecodingContainer<JSONKey>, _ what: String) -> DecodingError {
