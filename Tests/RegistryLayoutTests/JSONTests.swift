@@ -83,6 +83,7 @@ import TestSupport
         ("{\"records\": [{\"name\": \"a\", \"order\": [\"number\"]}]}", "bad:1:37: error: records[0].order: the order must name each of the record's elements once (each xref and note as often as there are)"),
         ("{\"records\": [{\"description\": [{\"br\": false}]}]}", "bad:1:38: error: records[0].description[0].br: a line break is {\"br\": true}"),
         ("{\"records\": [{\"name\": \"a\u{1}\"}]}", "bad:1:25: error: not valid JSON: expected a control character escaped (\\n, \\t, \\u00XX)"),
+        ("\n[1]", "bad:2:1: error: the top level: Expected to decode Dictionary<String, Any> but found an array instead."),
     ])
     func errorsSayWhere(_ text: String, _ message: String) {
         #expect(readError(Array(text.utf8), with: JSONReader.self)?.description == message)

@@ -23,6 +23,7 @@ struct JSONLocator {
     /// The first place where the text is not one JSON value (white space around it allowed).
     mutating func firstSyntaxError() -> Stop? {
         do {
+            skipSpace()
             try value()
             skipSpace()
             if position < bytes.count { return Stop(offset: position, expected: "the end of the text after the value") }

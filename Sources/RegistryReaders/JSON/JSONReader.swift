@@ -73,12 +73,17 @@ func decodeJSON<Value: Decodable>(_ type: Value.Type, _ input: InputFile, _ rang
         return try JSONDecoder().decode(type, from: Data(input.bytes[range]))
     } catch {
         let (offset, message) = input.bytes.withUnsafeBufferPointer { bytes in
-            var locator = JSONLocator(UnsafeBufferPointer(rebasing: bytes[..<range.upperBound]), from: range.lowerBound)
-            guard let error = error as? DecodingError, let context = error.context, !context.codingPath.isEmpty else {
-                let stop = locator.firstSyntaxError()
-                return (stop?.offset ?? range.lowerBound, "not valid JSON" + (stop.map { ": expected \($0.expected)" } ?? ""))
+            let text = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
+            var syntax = JSONLocator(text, from: range.lowerBound)
+            guard let error = error as? DecodingError, let context = error.context else {
+                return (range.lowerBound, "cannot be read: \(error)")
             }
-            return (locator.offset(of: context.codingPath), "\(context.codingPath.jsonPath): \(error.reason)")
+            if context.codingPath.isEmpty, let stop = syntax.firstSyntaxError() {
+                return (stop.offset, "not valid JSON: expected \(stop.expected)")
+            }
+            var path = JSONLocator(text, from: range.lowerBound)
+            let place = context.codingPath.isEmpty ? "the top level" : context.codingPath.jsonPath
+            return (path.offset(of: context.codingPath), "\(place): \(error.reason)")
         }
         let (line, column) = input.lineAndColumn(ofByteAt: offset)
         throw ReadError(file: input.displayName, line: line, column: column, message: message)
