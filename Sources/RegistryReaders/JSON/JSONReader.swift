@@ -33,7 +33,8 @@ public enum JSONReader: RegistryReader {
     }
 }
 
-/// Reads JSON Lines (`JSONLinesWriter`'s): one record per line; blank lines are skipped.
+/// Reads JSON Lines (`JSONLinesWriter`'s): one record per line; blank lines are skipped. Lines
+/// may end in CR LF or CR too: a raw CR can only be white space between a JSON text's tokens.
 public enum JSONLinesReader: RegistryReader {
     public static let name = "jsonl"
     public static let aliases = ["ndjson", "json-lines"]
@@ -47,7 +48,7 @@ public enum JSONLinesReader: RegistryReader {
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
-        let input = try utf8Input(input)
+        let input = try lineTextInput(input)
         var registry = Registry(sourceFiles: [input.displayName])
         var lineStart = input.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
@@ -61,6 +62,9 @@ public enum JSONLinesReader: RegistryReader {
             }
             lineStart = lineEnd + 1
             line += 1
+        }
+        guard !registry.records.isEmpty else {
+            throw ReadError(file: input.displayName, line: 1, column: 1, message: "no record: JSON Lines hold one record object per line")
         }
         return registry
     }
