@@ -7,7 +7,7 @@ BIN     := .build/release/ianaconv
 SUDO    := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all deps build release run test bench diff-check fuzz install uninstall install-test hook-test browser-test clean
+.PHONY: all deps schema-deps json-check build release run test bench diff-check fuzz install uninstall install-test hook-test browser-test clean
 
 all: release
 
@@ -17,6 +17,16 @@ deps:
 	  echo "ianaconv: installing libxml2-dev and pkg-config"; \
 	  $(APT_GET) update -qq && $(APT_GET) install -y -qq libxml2-dev pkg-config >/dev/null; \
 	fi
+	@if ! command -v jq >/dev/null 2>&1; then \
+	  echo "ianaconv: installing jq (the README's JSON examples, run by the suite, use it)"; \
+	  $(APT_GET) update -qq && $(APT_GET) install -y -qq jq >/dev/null; \
+	fi
+
+# jsonschema from PyPI, the validator the suite checks the JSON layout's output with (the test
+# is skipped, saying so, where it cannot be installed).
+schema-deps:
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema \
+	  || echo "ianaconv: could not install jsonschema; the JSON schema test will be skipped"
 
 build: deps
 	$(SWIFT) build
@@ -33,8 +43,19 @@ run: release
 
 # Unit tests run in debug; the full-registry golden and end-to-end tests run the release
 # binary, which is built first.
-test: release
+test: release schema-deps
 	$(SWIFT) test
+
+# The JSON layout's output (the sample and IANA's 2026-08-17 registry, as a document and as JSON
+# Lines) against Schemas/service-names-port-numbers.schema.json, with jsonschema.
+JSON_CHECK := .build/json-check
+json-check: release schema-deps
+	mkdir -p $(JSON_CHECK)
+	$(BIN) xml json Samples/registry.xml -o $(JSON_CHECK)/sample.json
+	$(BIN) xml json Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml -o $(JSON_CHECK)/registry.json
+	$(BIN) xml jsonl Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml -o $(JSON_CHECK)/registry.jsonl 2>/dev/null
+	python3 Tests/JSONSchema/check.py Schemas/service-names-port-numbers.schema.json \
+	  $(JSON_CHECK)/sample.json $(JSON_CHECK)/registry.json $(JSON_CHECK)/registry.jsonl
 
 # Times the main jobs on the full registry beside xmllint (installs libxml2-utils and GNU time
 # when missing).
@@ -95,13 +116,14 @@ clean:
 	rm -rf .build .build-fuzz
 
 # libFuzzer + AddressSanitizer on every reader (Tests/Fuzz), seeded from the samples and the
-# fixtures (a served HTML page, the heads of IANA's text pages); FUZZ_SECONDS per reader.
+# fixtures (a served HTML page, the heads of IANA's text pages; the samples as JSON for the
+# JSON readers, written by the release binary); FUZZ_SECONDS per reader.
 # Crashes land in .build-fuzz/artifacts: keep each as a regression file under
 # Tests/Fixtures/fuzz/<layout>/.
 FUZZ_SECONDS ?= 600
-FUZZ_READERS ?= XML CSV HTML TXT MD Collapsed
+FUZZ_READERS ?= XML CSV HTML TXT MD Collapsed JSON JSONL
 FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
-fuzz: deps
+fuzz: deps release
 	cd Tests/Fuzz && for reader in $(FUZZ_READERS); do \
 	  $(SWIFT) build -c debug --scratch-path ../../.build-fuzz $(FUZZ_FLAGS) --product Fuzz$$reader || exit 1; \
 	done
@@ -109,6 +131,9 @@ fuzz: deps
 	  layout=$$(echo $$reader | tr A-Z a-z); corpus=.build-fuzz/corpus/$$layout; \
 	  mkdir -p $$corpus .build-fuzz/artifacts; \
 	  cp Samples/registry.* Tests/Fixtures/seeds/*.txt Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
+	  case $$layout in json*) for sample in Samples/registry.xml Samples/registry-next.xml; do \
+	    $(BIN) xml $$layout $$sample -o $$corpus/$$(basename $$sample .xml).$$layout 2>/dev/null; \
+	  done;; esac; \
 	  cp Tests/Fixtures/iana/2015-03-16-page1/*.xhtml $$corpus/; \
 	  for page in 2026-08-17 2013-06-26; do \
 	    head -c 65536 Tests/Fixtures/iana/$$page/service-names-port-numbers.txt > $$corpus/iana-$$page-head.txt; \

@@ -47,8 +47,13 @@ public enum Conversion {
                 let joined = Registry.joining(parts: parts.map(\.registry)) {
                 chunks.append(out.bytes)
                 out = OutputBuffer(capacity: 4096)
+                var recordsWritten = false
                 for part in parts {
                     part.diagnostics.forEach(input.notice)
+                    if !part.out.bytes.isEmpty {
+                        if recordsWritten, !writer.runSeparator.isEmpty { chunks.append(writer.runSeparator) }
+                        recordsWritten = true
+                    }
                     chunks.append(part.out.bytes)
                     losses.add(part.losses)
                 }

@@ -59,7 +59,16 @@ public struct LayoutCapabilities: Sendable, Hashable {
             metadata: [.title, .updated, .references, .experts, .notes], people: true, footnotes: false)
     }
 
-    public static let all: [LayoutCapabilities] = [.xml, .csv, .html, .text, .scrapedMarkdown, .scrapedText]
+    /// The JSON layout carries everything, like XML.
+    public static let json = LayoutCapabilities(
+        layout: "json", xrefs: .full, text: .markup, separateNotes: true,
+        metadata: Set(MetadataField.allCases), people: true, footnotes: true)
+
+    /// JSON Lines: the records as JSON carries them, and nothing else.
+    public static let jsonLines = LayoutCapabilities(
+        layout: "jsonl", xrefs: .full, text: .markup, separateNotes: true, metadata: [], people: false, footnotes: false)
+
+    public static let all: [LayoutCapabilities] = [.xml, .csv, .html, .text, .scrapedMarkdown, .scrapedText, .json, .jsonLines]
 
     /// The capabilities of a layout by its reader's name; an unknown layout is assumed to
     /// carry as little as CSV.

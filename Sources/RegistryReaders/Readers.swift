@@ -8,6 +8,8 @@ public enum Readers {
         TextReader.self,
         ScrapedMarkdownReader.self,
         ScrapedTextReader.self,
+        JSONReader.self,
+        JSONLinesReader.self,
     ]
 
     /// The reader for a layout name or alias (case-insensitive).

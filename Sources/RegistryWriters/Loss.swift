@@ -14,6 +14,15 @@ public struct LossReport: Sendable, Equatable {
 
     public var isEmpty: Bool { counts.isEmpty }
 
+    /// Notes the metadata, people and footnotes as lost, for a layout of records only.
+    mutating func noteRegistryBesidesRecords(_ registry: Registry) {
+        let metadata = [registry.id, registry.title, registry.category, registry.updated?.text].compactMap { $0 }.count
+            + registry.references.count + registry.experts.count + registry.notes.count
+        note(.metadata, count: metadata)
+        note(.people, count: registry.people?.count ?? 0)
+        note(.footnotes, count: registry.footnotes.count)
+    }
+
     /// Adds what another report counted (of records written apart).
     public mutating func add(_ other: LossReport) {
         counts.merge(other.counts, uniquingKeysWith: +)

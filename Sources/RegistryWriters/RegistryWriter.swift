@@ -31,6 +31,9 @@ public protocol RecordStreamWriter: RegistryWriter {
     /// After the last record: notes what the layout loses of the registry as a whole. The
     /// registry's records may already be gone (written as they were read).
     static func finish(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport)
+    /// What goes between the records of two runs written apart when their outputs are joined
+    /// (JSON's comma between array elements); empty for layouts whose records end themselves.
+    static var runSeparator: [UInt8] { get }
 }
 
 /// The state of a `RecordStreamWriter` between records.
@@ -39,6 +42,8 @@ public protocol RecordStream: ~Copyable, Sendable {
 }
 
 extension RecordStreamWriter {
+    public static var runSeparator: [UInt8] { [] }
+
     public static func write(_ registry: Registry, to out: inout OutputBuffer, losses: inout LossReport) {
         writeHead(into: &out)
         var stream = makeStream()

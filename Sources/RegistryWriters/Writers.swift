@@ -5,6 +5,8 @@ public enum Writers {
         CSVWriter.self,
         HTMLWriter.self,
         TextWriter.self,
+        JSONWriter.self,
+        JSONLinesWriter.self,
     ]
 
     /// The writer for a layout name or alias (case-insensitive).

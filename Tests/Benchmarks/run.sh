@@ -11,6 +11,7 @@ html="$here/Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xhtml"  # 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin" xml csv "$xml" -o "$work/registry.csv" 2>/dev/null
+"$bin" xml json "$xml" -o "$work/registry.json"
 txt="$here/Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.txt"  # IANA's own page
 old_xml="$here/Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.xml"  # the release before, for diff
 # Reading alone: validate with every rule off reads the file and checks nothing.
@@ -24,6 +25,8 @@ declare -A command=(
   [xml-csv-stdout]="$bin xml csv $xml"
   [csv-xml]="$bin csv xml $work/registry.csv -o $work/out.xml"
   [xml-xml]="$bin xml xml $xml -o $work/out2.xml"
+  [xml-json]="$bin xml json $xml -o $work/out.json"
+  [json-xml]="$bin json xml $work/registry.json -o $work/out5.xml"
   [xml-html]="$bin xml html $xml -o $work/out.html"
   [html-xml]="$bin html xml $html -o $work/out3.xml"
   [xml-txt]="$bin xml txt $xml -o $work/out.txt"
@@ -44,7 +47,7 @@ declare -A command=(
 # Where each job's standard output goes: a file for the conversion that writes there (as in
 # `ianaconv xml csv < in > out`), /dev/null for the rest.
 declare -A stdout_to=([xml-csv-stdout]="$work/stdout.csv")
-jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv validate-html validate-txt xmllint-stream xmllint-sax sketch-4col startup validate-sample read-2024 read-2026 diff-xml)
+jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-json json-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv validate-html validate-txt xmllint-stream xmllint-sax sketch-4col startup validate-sample read-2024 read-2026 diff-xml)
 declare -A times
 for job in "${jobs[@]}"; do ${command[$job]} >"${stdout_to[$job]:-/dev/null}" 2>/dev/null || true; done  # warm the cache
 for ((run = 0; run < runs; run++)); do
@@ -71,6 +74,7 @@ echo "xml-csv / xmllint --sax --noout:    $(ratio "${ms[xml-csv]}" "${ms[xmllint
 echo "  (xml-csv writes with -o: a temporary file, fsync, rename; xml-csv-stdout writes to a file"
 echo "   through standard output, no fsync: $(ratio "${ms[xml-csv-stdout]}" "${ms[xmllint-stream]}") and $(ratio "${ms[xml-csv-stdout]}" "${ms[xmllint-sax]}"))"
 echo "  (sketch-4col, SAX2 writing 4 of the 12 columns with no model, one thread: $(ratio "${ms[sketch-4col]}" "${ms[xmllint-stream]}") and $(ratio "${ms[sketch-4col]}" "${ms[xmllint-sax]}"))"
+echo "xml-json / xml-csv: $(ratio "${ms[xml-json]}" "${ms[xml-csv]}")  (target <= 1.5)"
 echo "validate-xml: ${ms[validate-xml]} ms  (target <= 150 ms; includes the RELAX NG schema check)"
 echo "diff-xml / (read-2024 + read-2026): $(ratio "${ms[diff-xml]}" "$(awk -v a="${ms[read-2024]}" -v b="${ms[read-2026]}" 'BEGIN {print a + b}')")  (target <= 2.0; 2024-04-30 -> 2026-08-17)"
 echo
@@ -86,10 +90,11 @@ done
 if command -v valgrind >/dev/null 2>&1; then
   echo
   declare -A instructions
-  for job in xml-csv validate-xml xmllint-stream xmllint-sax sketch-4col read-2024 read-2026 diff-xml; do
+  for job in xml-csv xml-json validate-xml xmllint-stream xmllint-sax sketch-4col read-2024 read-2026 diff-xml; do
     valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" ${command[$job]} >/dev/null 2>"$work/callgrind.log" || true
     instructions[$job]=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/callgrind.log")
     printf 'instructions %-15s %6.0f M\n' "$job" "$(awk -v n="${instructions[$job]}" 'BEGIN {print n / 1e6}')"
   done
   echo "xml-csv / xmllint --stream, xml-csv / xmllint --sax, in instructions: $(ratio "${instructions[xml-csv]}" "${instructions[xmllint-stream]}") and $(ratio "${instructions[xml-csv]}" "${instructions[xmllint-sax]}")"
+  echo "xml-json / xml-csv in instructions: $(ratio "${instructions[xml-json]}" "${instructions[xml-csv]}")  (target <= 1.5)"
 fi

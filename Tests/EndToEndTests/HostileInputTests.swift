@@ -8,7 +8,7 @@ import TestSupport
 /// never a file read through an entity, never a partial output file, never a changed input.
 /// Fixtures: Tests/Fixtures/hostile/ (see SOURCES.md there); big cases are generated.
 @Suite(.timeLimit(.minutes(5))) struct HostileInputTests {
-    static let readers = ["xml", "csv", "html", "txt", "scraped-md", "scraped-txt"]
+    static let readers = ["xml", "csv", "html", "txt", "scraped-md", "scraped-txt", "json", "jsonl"]
     static let readersAndAuto = readers + ["auto"]
 
     // MARK: - XML's own attacks

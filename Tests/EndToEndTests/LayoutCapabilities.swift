@@ -29,29 +29,30 @@ struct LayoutCapabilities {
         var cells: [Cell]
     }
 
-    static let layouts = ["xml", "csv", "html", "txt"]
+    static let layouts = ["xml", "csv", "html", "txt", "json"]
 
     static let rows: [Row] = [
         Row(feature: .recordFields, title: "records: every field as text",
-            cells: [.yes, .yes, .yes, .yes("text reflowed into its column")]),
+            cells: [.yes, .yes, .yes, .yes("text reflowed into its column"), .yes]),
         Row(feature: .richText, title: "rich text structure (`<br/>`, `<paragraph>`, inline xrefs)",
             cells: [.yes, .partly("folded into text, exactly as IANA's CSV folds it"), .yes("`<br/>`, `<p>`, links"),
-                    .partly("line breaks where the next word would have fitted, empty lines; inline xrefs as `[label]` text")]),
+                    .partly("line breaks where the next word would have fitted, empty lines; inline xrefs as `[label]` text"),
+                    .yes("a string, or an array of parts")]),
         Row(feature: .xrefTypes, title: "xref types and targets",
             cells: [.yes, .partly("from the `[label]`: person, RFC, draft, footnote, text; a URI keeps only its label"),
-                    .full("from the link target, as IANA links them"), .partly("as CSV")]),
+                    .full("from the link target, as IANA links them"), .partly("as CSV"), .yes("and every attribute")]),
         Row(feature: .assignee, title: "`<assignee>` element",
-            cells: [.yes, .partly("when it differs from the contacts"), .partly("when it differs from the contacts"), .partly("as CSV")]),
+            cells: [.yes, .partly("when it differs from the contacts"), .partly("when it differs from the contacts"), .partly("as CSV"), .yes]),
         Row(feature: .elementOrder, title: "element order inside a record",
-            cells: [.yes, .partly("IANA's usual order"), .partly("IANA's usual order"), .partly("IANA's usual order")]),
+            cells: [.yes, .partly("IANA's usual order"), .partly("IANA's usual order"), .partly("IANA's usual order"), .yes("`order`, where it is not the usual one")]),
         Row(feature: .emptyElements, title: "empty elements (`<name/>`, `<note/>`, …)",
-            cells: [.yes, .no, .no("an empty cell"), .no]),
+            cells: [.yes, .no, .no("an empty cell"), .no, .yes("`\"\"`, `[]`")]),
         Row(feature: .metadata, title: "registry metadata (title, updated, experts, notes)",
-            cells: [.yes, .no, .yes("and the category, which IANA's page leaves out"), .yes("not the id and category")]),
+            cells: [.yes, .no, .yes("and the category, which IANA's page leaves out"), .yes("not the id and category"), .yes]),
         Row(feature: .people, title: "people table",
-            cells: [.yes, .no("only the `[ids]`"), .yes, .yes("not an empty URI")]),
+            cells: [.yes, .no("only the `[ids]`"), .yes, .yes("not an empty URI"), .yes]),
         Row(feature: .footnotes, title: "footnotes",
-            cells: [.yes, .no("only the `[anchors]`"), .yes, .yes]),
+            cells: [.yes, .no("only the `[anchors]`"), .yes, .yes, .yes]),
     ]
 
     /// True when every layout of `path` carries `feature` in full.

@@ -17,6 +17,8 @@ import XMLTreeDiff
         ["xml", "csv", "txt", "html", "xml"],
         ["xml", "html", "txt", "csv", "html", "xml"],
         ["xml", "txt", "csv", "txt", "xml"],
+        ["xml", "json", "html", "json", "xml"],
+        ["xml", "csv", "json", "txt", "json", "xml"],
     ]
 
     @Test func everyOrderedPairAndChainKeepsWhatItsLayoutsCarry() throws {

@@ -8,8 +8,10 @@ import TestSupport
 /// Converting: streamed, split across threads where the reader can cut the input, and read
 /// whole where a cut cannot stand, with the same output every way.
 @Suite struct ConversionTests {
-    private func stream(_ path: String, threads: Int, notices: Notices = Notices()) throws(ReadError) -> ConvertedOutput {
-        try Conversion.stream([path], reading: notices.input(.named(XMLReader.self)), to: CSVWriter.self, threads: threads)
+    private func stream<Writer: RecordStreamWriter>(
+        _ path: String, threads: Int, notices: Notices = Notices(), to writer: Writer.Type = CSVWriter.self
+    ) throws(ReadError) -> ConvertedOutput {
+        try Conversion.stream([path], reading: notices.input(.named(XMLReader.self)), to: writer, threads: threads)
     }
 
     @Test func aSplitReadWritesWhatAWholeReadWrites() throws {
@@ -22,6 +24,19 @@ import TestSupport
         #expect(Array(split.chunks.joined()) == whole.chunks[0])
         #expect(split.losses.messages(layout: "CSV") == whole.losses.messages(layout: "CSV"))
         #expect(whole.chunks[0].count { $0 == 0x0D } == 8001, "the header and 8,000 records")
+    }
+
+    /// JSON's records are array elements: the parts' outputs are joined with a comma.
+    @Test func aSplitReadJoinsJSONsRecordsWithCommas() throws {
+        let files = try ScratchFiles()
+        let path = try files.write(SyntheticRegistry.xml(), to: "large.xml")
+        let whole = try stream(path, threads: 1, to: JSONWriter.self)
+        let split = try stream(path, threads: 4, to: JSONWriter.self)
+        #expect(split.chunks.count > 4, "the head, the parts and the separators between them")
+        #expect(Array(split.chunks.joined()) == whole.chunks[0])
+        var diagnostics: [Diagnostic] = []
+        let registry = try JSONReader.read(InputFile(displayName: "json", bytes: whole.chunks[0]), diagnostics: &diagnostics)
+        #expect(registry.records.count == 8000)
     }
 
     @Test func aCutThatCannotStandFallsBackToAWholeRead() throws {

@@ -17,11 +17,7 @@ public enum CSVWriter: RecordStreamWriter {
 
     /// CSV has no place for the registry's metadata, people or footnotes.
     public static func finish(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport) {
-        let metadata = [registry.id, registry.title, registry.category, registry.updated?.text].compactMap { $0 }.count
-            + registry.references.count + registry.experts.count + registry.notes.count
-        losses.note(.metadata, count: metadata)
-        losses.note(.people, count: registry.people?.count ?? 0)
-        losses.note(.footnotes, count: registry.footnotes.count)
+        losses.noteRegistryBesidesRecords(registry)
     }
 }
 
