@@ -59,7 +59,13 @@ public struct LayoutCapabilities: Sendable, Hashable {
             metadata: [.title, .updated, .references, .experts, .notes], people: true, footnotes: false)
     }
 
-    public static let all: [LayoutCapabilities] = [.xml, .csv, .html, .text, .scrapedMarkdown, .scrapedText]
+    /// A services(5) file: name, port, protocol and a one-line description; the registry's
+    /// title and date from the header ianaconv writes.
+    public static let services = LayoutCapabilities(
+        layout: "services", xrefs: .labels, text: .flattened, separateNotes: false,
+        metadata: [.title, .updated], people: false, footnotes: false)
+
+    public static let all: [LayoutCapabilities] = [.xml, .csv, .html, .text, .scrapedMarkdown, .scrapedText, .services]
 
     /// The capabilities of a layout by its reader's name; an unknown layout is assumed to
     /// carry as little as CSV.

@@ -8,6 +8,7 @@ public enum Readers {
         TextReader.self,
         ScrapedMarkdownReader.self,
         ScrapedTextReader.self,
+        ServicesReader.self,
     ]
 
     /// The reader for a layout name or alias (case-insensitive).

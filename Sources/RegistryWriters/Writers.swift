@@ -5,6 +5,7 @@ public enum Writers {
         CSVWriter.self,
         HTMLWriter.self,
         TextWriter.self,
+        ServicesWriter.self,
     ]
 
     /// The writer for a layout name or alias (case-insensitive).
