@@ -99,7 +99,7 @@ clean:
 # Crashes land in .build-fuzz/artifacts: keep each as a regression file under
 # Tests/Fixtures/fuzz/<layout>/.
 FUZZ_SECONDS ?= 600
-FUZZ_READERS ?= XML CSV HTML TXT MD Collapsed
+FUZZ_READERS ?= XML CSV HTML TXT MD Collapsed Services
 FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 fuzz: deps
 	cd Tests/Fuzz && for reader in $(FUZZ_READERS); do \
@@ -108,7 +108,7 @@ fuzz: deps
 	@for reader in $(FUZZ_READERS); do \
 	  layout=$$(echo $$reader | tr A-Z a-z); corpus=.build-fuzz/corpus/$$layout; \
 	  mkdir -p $$corpus .build-fuzz/artifacts; \
-	  cp Samples/registry.* Tests/Fixtures/seeds/*.txt Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
+	  cp Samples/registry.* Tests/Fixtures/seeds/*.txt Tests/Fixtures/services/*.services Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
 	  cp Tests/Fixtures/iana/2015-03-16-page1/*.xhtml $$corpus/; \
 	  for page in 2026-08-17 2013-06-26; do \
 	    head -c 65536 Tests/Fixtures/iana/$$page/service-names-port-numbers.txt > $$corpus/iana-$$page-head.txt; \
