@@ -55,7 +55,7 @@ let package = Package(
         // The newest registry the project carries, as a string literal (Scripts/embed-registry.sh).
         .target(name: "BuiltInRegistry"),
         // `ianaconv lookup`: queries, answers from any registry or the built-in one, reports.
-        .target(name: "RegistryLookup", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryReaders", "BuiltInRegistry"]),
+        .target(name: "RegistryLookup", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "RegistryReaders", "BuiltInRegistry"]),
         .executableTarget(
             name: "ianaconv",
             dependencies: [

@@ -16,6 +16,12 @@ public enum ServicesLine {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
+    /// Text on one line: each run of white space one blank, none at the ends (a description
+    /// as a comment, a field in lookup's answer).
+    public static func oneLine(_ text: String) -> String {
+        text.utf8.split(whereSeparator: isSeparator).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+    }
+
     /// The header's key lines, which the reader takes back as the registry's title and date.
     public static let titleKey = "# Registry: "
     public static let updatedKey = "# Updated: "

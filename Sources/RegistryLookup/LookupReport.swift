@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RegistryLayoutKit
 import RegistryModel
 
 /// Answers as text for people or JSON for scripts, with the registry they came from.
@@ -43,7 +44,7 @@ public struct LookupReport: Sendable {
     static func line(_ record: Record) -> String {
         let name = record.name?.text ?? "-"
         let port = (record.number?.text ?? "-") + (record.transportProtocol.map { "/" + $0.text } ?? " (any protocol)")
-        let description = record.description.map { folded($0.plainText) } ?? ""
+        let description = record.description.map { ServicesLine.oneLine($0.plainText) } ?? ""
         return padded(name, 16) + " " + padded(port, 16) + " " + description
     }
 
@@ -85,21 +86,16 @@ public struct LookupReport: Sendable {
 
         init(_ record: Record) {
             (name, port, transportProtocol) = (record.name?.text, record.number?.text, record.transportProtocol?.text)
-            description = record.description.map { folded($0.plainText) }
+            description = record.description.map { ServicesLine.oneLine($0.plainText) }
             (registrationDate, modificationDate) = (record.registrationDate?.text, record.modificationDate?.text)
-            (serviceCode, unauthorizedUse) = (record.serviceCode?.text, record.unauthorizedUse.map { folded($0.plainText) })
+            (serviceCode, unauthorizedUse) = (record.serviceCode?.text, record.unauthorizedUse.map { ServicesLine.oneLine($0.plainText) })
             state = record.state.rawValue
             assignees = record.effectiveAssignees.map(\.label)
             contacts = record.contacts.map(\.label)
             references = record.references.map(\.label)
-            notes = record.notes.map { folded($0.plainText) }
+            notes = record.notes.map { ServicesLine.oneLine($0.plainText) }
         }
     }
-}
-
-/// Text on one line.
-func folded(_ text: String) -> String {
-    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }
 
 func padded(_ text: String, _ width: Int) -> String {

@@ -30,7 +30,7 @@ public enum ServicesWriter: RegistryWriter {
     /// The title and date, on key lines the reader takes back; everything else of the
     /// registry's own has no place.
     private static func writeHeader(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport) {
-        if let title = registry.title { out.append(ServicesLine.titleKey + folded(title) + "\n") }
+        if let title = registry.title { out.append(ServicesLine.titleKey + ServicesLine.oneLine(title) + "\n") }
         if let updated = registry.updated { out.append(ServicesLine.updatedKey + updated.text + "\n") }
         out.append("# services(5) written by ianaconv: one line per service and port (ranges expanded), in port order.\n")
         out.append("# name port/protocol [aliases...] # description\n\n")
@@ -40,11 +40,6 @@ public enum ServicesWriter: RegistryWriter {
         losses.note(.peopleTable, count: registry.people?.count ?? 0)
         losses.note(.footnotesDropped, count: registry.footnotes.count)
     }
-}
-
-/// Text on one line: each run of white space one blank, none at the ends.
-func folded(_ text: String) -> String {
-    text.utf8.split(whereSeparator: ServicesLine.isSeparator).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
 }
 
 /// The lines to write: one entry per record that has a line, with the aliases folded in.
@@ -72,7 +67,7 @@ struct ServiceEntries {
         guard let name = name.value, ServicesLine.canHold(name.text), let ports = number.value, let transport = transport.value else {
             return losses.note(.unwritableRecords)
         }
-        let description = record.description.map { folded($0.plainText) } ?? ""
+        let description = record.description.map { ServicesLine.oneLine($0.plainText) } ?? ""
         let entry = Entry(name: name.text, ports: ports, transport: transport, description: description, order: entries.count + aliasRecords.count)
         let aliasTarget = record.notes.lazy.compactMap(ServicesLine.aliasTarget).first
         noteLosses(of: record, description: description, aliasOf: aliasTarget, losses: &losses)
