@@ -37,7 +37,7 @@ struct RowFilter {
         var ranges: [PortRange] = []
         for query in queries {
             switch query {
-            case .name(let name): names.append(name.utf8.map(ASCII.lowercased))
+            case .name(let name, _): names.append(name.utf8.map(ASCII.lowercased))
             case .ports(let range, _): ranges.append(range)
             }
         }

@@ -2,10 +2,11 @@ import ASCIIBytes
 import RegistryModel
 
 /// One question `ianaconv lookup` answers: a port (`5432`), a port on one protocol
-/// (`4250/tcp`), a range (`6000-6010`, `/udp` allowed) or a service name (any case).
+/// (`4250/tcp`), a range (`6000-6010`, `/udp` allowed) or a service name (any case;
+/// `ssh/tcp` on one protocol).
 public enum LookupQuery: Hashable, Sendable {
     case ports(PortRange, TransportProtocol?)
-    case name(String)
+    case name(String, TransportProtocol?)
 
     /// Anything that is not digits (`N`, `N-M`, with `/protocol`) is a name: legacy names hold
     /// `/`, `*`, `+` and `.` (`cl/1`, `sql*net`), but none starts with digits and a slash.
@@ -14,7 +15,7 @@ public enum LookupQuery: Hashable, Sendable {
         let bounds = parts[0].split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         guard bounds.allSatisfy({ ASCII.isDigits($0.utf8) }) else {
             guard !text.isEmpty else { throw LookupError("an empty query: give a port, a range, or a service name") }
-            self = .name(text)
+            self = Self.name(text)
             return
         }
         let values = bounds.map { UInt64($0.prefix(6)) ?? .max }
@@ -31,11 +32,21 @@ public enum LookupQuery: Hashable, Sendable {
         self = .ports(range, transport)
     }
 
+    /// A name, with a protocol when it ends in `/tcp`, `/udp`, `/sctp` or `/dccp` (no legacy
+    /// name does: `cl/1` and `914c/g` are names whole).
+    private static func name(_ text: String) -> LookupQuery {
+        if let slash = text.lastIndex(of: "/"), slash != text.startIndex,
+           let transport = TransportProtocol(canonicalText: ASCII.lowercased(String(text[text.index(after: slash)...]))) {
+            return .name(String(text[..<slash]), transport)
+        }
+        return .name(text, nil)
+    }
+
     /// The query as the answer names it.
     public var text: String {
         switch self {
         case .ports(let range, let transport): range.text + (transport.map { "/" + $0.text } ?? "")
-        case .name(let name): name
+        case .name(let name, let transport): name + (transport.map { "/" + $0.text } ?? "")
         }
     }
 }

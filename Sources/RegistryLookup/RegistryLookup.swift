@@ -22,15 +22,19 @@ public struct RegistryLookup: Sendable {
 
     static func matches(_ record: Record, _ query: LookupQuery) -> Bool {
         switch query {
-        case .name(let name):
-            guard let held = record.name?.text else { return false }
-            return ASCII.lowercased(held) == ASCII.lowercased(name)
+        case .name(let name, let transport):
+            guard let held = record.name?.text, ASCII.lowercased(held) == ASCII.lowercased(name) else { return false }
+            return holds(record, transport)
         case .ports(let range, let transport):
             guard let ports = record.number?.value, ports.overlaps(range) else { return false }
-            // A record without a protocol (vrml-multi-use 4200-4299) holds its ports on all.
-            guard let transport, let held = record.transportProtocol else { return true }
-            return held.value == transport
+            return holds(record, transport)
         }
+    }
+
+    /// A record without a protocol (vrml-multi-use 4200-4299) holds its ports on every one.
+    private static func holds(_ record: Record, _ transport: TransportProtocol?) -> Bool {
+        guard let transport, let held = record.transportProtocol else { return true }
+        return held.value == transport
     }
 }
 

@@ -9,7 +9,7 @@ struct Lookup: ParsableCommand {
         abstract: "Show what the registry says of ports, ranges and service names.",
         discussion: """
             A QUERY is a port (5432), a port on one protocol (4250/tcp), a range (6000-6010) or \
-            a service name (any case; legacy names too). The answer lists the records that hold \
+            a service name (any case; legacy names too; ssh/tcp for one protocol). The answer lists the records that hold \
             it (a port inside a range finds the range; a record without a protocol holds its \
             ports on every protocol), the Reserved and Unassigned entries over it, and the RFC \
             6335 range a port lies in (System, User, or Dynamic and/or Private). Without \

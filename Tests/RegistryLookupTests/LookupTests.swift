@@ -11,8 +11,9 @@ import TestSupport
         #expect(try LookupQuery(parsing: "5432") == .ports(PortRange(port: 5432), nil))
         #expect(try LookupQuery(parsing: "4250/TCP") == .ports(PortRange(port: 4250), .tcp))
         #expect(try LookupQuery(parsing: "6000-6010") == .ports(PortRange(lower: 6000, upper: 6010)!, nil))
-        #expect(try LookupQuery(parsing: "whois++") == .name("whois++"))
-        #expect(try LookupQuery(parsing: "cl/1") == .name("cl/1"))
+        #expect(try LookupQuery(parsing: "whois++") == .name("whois++", nil))
+        #expect(try LookupQuery(parsing: "cl/1") == .name("cl/1", nil))
+        #expect(try LookupQuery(parsing: "ssh/TCP") == .name("ssh", .tcp))
         for bad in ["70000", "10-5", "80/xtp", ""] {
             #expect(throws: LookupError.self, "\(bad)") { try LookupQuery(parsing: bad) }
         }
@@ -39,6 +40,8 @@ import TestSupport
     @Test func namesMatchInAnyCaseLegacyNamesToo() throws {
         #expect(lookup.answer(try LookupQuery(parsing: "PostgreSQL")).found)
         #expect(lookup.answer(try LookupQuery(parsing: "WHOIS++")).records.map { $0.number?.text } == ["63"])
+        #expect(lookup.answer(try LookupQuery(parsing: "vrml-multi-use/udp")).found)
+        #expect(!lookup.answer(try LookupQuery(parsing: "postgresql/udp")).found)
         #expect(!lookup.answer(try LookupQuery(parsing: "nosuchservice")).found)
     }
 
