@@ -121,7 +121,7 @@ clean:
 # Crashes land in .build-fuzz/artifacts: keep each as a regression file under
 # Tests/Fixtures/fuzz/<layout>/.
 FUZZ_SECONDS ?= 600
-FUZZ_READERS ?= XML CSV HTML TXT MD Collapsed JSON JSONL
+FUZZ_READERS ?= XML CSV HTML TXT MD Collapsed JSON JSONL Services
 FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 fuzz: deps release
 	cd Tests/Fuzz && for reader in $(FUZZ_READERS); do \
@@ -130,7 +130,7 @@ fuzz: deps release
 	@for reader in $(FUZZ_READERS); do \
 	  layout=$$(echo $$reader | tr A-Z a-z); corpus=.build-fuzz/corpus/$$layout; \
 	  mkdir -p $$corpus .build-fuzz/artifacts; \
-	  cp Samples/registry.* Tests/Fixtures/seeds/*.txt Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
+	  cp Samples/registry.* Tests/Fixtures/seeds/*.txt Tests/Fixtures/services/*.services Tests/Fixtures/fuzz/$$layout/* $$corpus/ 2>/dev/null; \
 	  case $$layout in json*) for sample in Samples/registry.xml Samples/registry-next.xml; do \
 	    $(BIN) xml $$layout $$sample -o $$corpus/$$(basename $$sample .xml).$$layout 2>/dev/null; \
 	  done;; esac; \

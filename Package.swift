@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "RegistryValidation", targets: ["RegistryValidation"]),
         .library(name: "RegistryConversion", targets: ["RegistryConversion"]),
         .library(name: "RegistryDiff", targets: ["RegistryDiff"]),
+        .library(name: "RegistryLookup", targets: ["RegistryLookup"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,10 +52,15 @@ let package = Package(
                 "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryDiff",
             ]
         ),
+        // The newest registry the project carries, as a string literal (Scripts/embed-registry.sh).
+        .target(name: "BuiltInRegistry"),
+        // `ianaconv lookup`: queries, answers from any registry or the built-in one, reports.
+        .target(name: "RegistryLookup", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "RegistryReaders", "BuiltInRegistry"]),
         .executableTarget(
             name: "ianaconv",
             dependencies: [
                 "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion", "RegistryDiff",
+                "RegistryLookup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +91,10 @@ let package = Package(
         .testTarget(
             name: "RegistryDiffTests",
             dependencies: ["RegistryModel", "RegistryReaders", "RegistryDiff", "TestSupport"]
+        ),
+        .testTarget(
+            name: "RegistryLookupTests",
+            dependencies: ["RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryLookup", "BuiltInRegistry", "TestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "XMLTreeDiff"]),
     ],

@@ -68,7 +68,15 @@ public struct LayoutCapabilities: Sendable, Hashable {
     public static let jsonLines = LayoutCapabilities(
         layout: "jsonl", xrefs: .full, text: .markup, separateNotes: true, metadata: [], people: false, footnotes: false)
 
-    public static let all: [LayoutCapabilities] = [.xml, .csv, .html, .text, .scrapedMarkdown, .scrapedText, .json, .jsonLines]
+    /// A services(5) file: name, port, protocol and a one-line description; the registry's
+    /// title and date from the header ianaconv writes.
+    public static let services = LayoutCapabilities(
+        layout: "services", xrefs: .labels, text: .flattened, separateNotes: false,
+        metadata: [.title, .updated], people: false, footnotes: false)
+
+    public static let all: [LayoutCapabilities] = [
+        .xml, .csv, .html, .text, .scrapedMarkdown, .scrapedText, .json, .jsonLines, .services,
+    ]
 
     /// The capabilities of a layout by its reader's name; an unknown layout is assumed to
     /// carry as little as CSV.

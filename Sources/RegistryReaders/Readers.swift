@@ -10,6 +10,7 @@ public enum Readers {
         ScrapedTextReader.self,
         JSONReader.self,
         JSONLinesReader.self,
+        ServicesReader.self,
     ]
 
     /// The reader for a layout name or alias (case-insensitive).

@@ -39,6 +39,10 @@ public struct LossReport: Sendable, Equatable {
 public enum LossKind: CaseIterable, Sendable, Hashable {
     case metadata, people, footnotes, xrefTargets, textMarkup, assigneeElement, elementOrder
     case registryIdentity, reflowedText, personDetails, emptyElements, unanchoredRecords, cutWords
+    // What a services(5) file cannot carry: a line holds a name, a port, a protocol, aliases
+    // and a one-line description, under a header with the registry's title and date.
+    case recordsWithoutService, nameOnlyRecords, protocolLessRecords, unwritableRecords, expandedRanges
+    case recordDetails, foldedDescriptions, metadataBeyondHeader, peopleTable, footnotesDropped
 
     func describe(count: Int) -> String {
         switch self {
@@ -68,6 +72,26 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
             "\(plural(count, "record")) with no name, port, protocol, date or service code; a row is found by one of those, so they are left out"
         case .cutWords:
             "\(plural(count, "word")) wider than a page column may be (\(TextTableWriter.maxColumnWidth) characters); cut to that width"
+        case .recordsWithoutService:
+            "\(plural(count, "record")) that assign no service (no name, Reserved, Unassigned); left out"
+        case .nameOnlyRecords:
+            "\(plural(count, "name-only registration")) (no port); left out"
+        case .protocolLessRecords:
+            "\(plural(count, "named record")) without a transport protocol; left out, a line needs tcp, udp, sctp or dccp"
+        case .unwritableRecords:
+            "\(plural(count, "record")) whose name, port or protocol a line cannot hold (white space or # in the name, a port or protocol that does not parse); left out"
+        case .expandedRanges:
+            "\(plural(count, "port range")) as ranges; written one line per port, each read back as a record of its own"
+        case .recordDetails:
+            "the assignees, contacts, references, dates, service codes, unauthorized uses and notes of \(plural(count, "record")) (and an alias's description); dropped"
+        case .foldedDescriptions:
+            "line breaks, markup or runs of white space in \(plural(count, "description")); folded into a one-line comment"
+        case .metadataBeyondHeader:
+            "the registry's metadata but its title and date (\(plural(count, "item")): id, category, references, experts, notes); dropped"
+        case .peopleTable:
+            "the people table (\(count) \(count == 1 ? "person" : "people")); dropped"
+        case .footnotesDropped:
+            "\(plural(count, "footnote")); dropped"
         }
     }
 }

@@ -7,6 +7,7 @@ public enum Writers {
         TextWriter.self,
         JSONWriter.self,
         JSONLinesWriter.self,
+        ServicesWriter.self,
     ]
 
     /// The writer for a layout name or alias (case-insensitive).

@@ -11,7 +11,7 @@ struct IanaConv: ParsableCommand {
             --fail-on-loss); 2 usage error, unreadable input or write failure.
             """,
         version: "0.1.0",
-        subcommands: [Convert.self, Validate.self, DiffCommand.self, RulesCommand.self, Fmt.self],
+        subcommands: [Convert.self, Validate.self, DiffCommand.self, RulesCommand.self, Fmt.self, Lookup.self],
         defaultSubcommand: Convert.self
     )
 

@@ -43,11 +43,13 @@ declare -A command=(
   [read-2024]="$bin validate $no_rules $old_xml"
   [read-2026]="$bin validate $no_rules $xml"
   [diff-xml]="$bin diff $old_xml $xml"
+  [xml-services]="$bin xml services $xml -o $work/out.services"
+  [lookup]="$bin lookup 4250/tcp"  # start-up and an answer from the built-in registry
 )
 # Where each job's standard output goes: a file for the conversion that writes there (as in
 # `ianaconv xml csv < in > out`), /dev/null for the rest.
 declare -A stdout_to=([xml-csv-stdout]="$work/stdout.csv")
-jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-json json-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv validate-html validate-txt xmllint-stream xmllint-sax sketch-4col startup validate-sample read-2024 read-2026 diff-xml)
+jobs=(xml-csv xml-csv-stdout csv-xml xml-xml xml-json json-xml xml-html html-xml xml-txt txt-xml validate-xml validate-csv validate-html validate-txt xmllint-stream xmllint-sax sketch-4col startup validate-sample read-2024 read-2026 diff-xml xml-services lookup)
 declare -A times
 for job in "${jobs[@]}"; do ${command[$job]} >"${stdout_to[$job]:-/dev/null}" 2>/dev/null || true; done  # warm the cache
 for ((run = 0; run < runs; run++)); do
@@ -76,6 +78,7 @@ echo "   through standard output, no fsync: $(ratio "${ms[xml-csv-stdout]}" "${m
 echo "  (sketch-4col, SAX2 writing 4 of the 12 columns with no model, one thread: $(ratio "${ms[sketch-4col]}" "${ms[xmllint-stream]}") and $(ratio "${ms[sketch-4col]}" "${ms[xmllint-sax]}"))"
 echo "xml-json / xml-csv: $(ratio "${ms[xml-json]}" "${ms[xml-csv]}")  (target <= 1.5)"
 echo "validate-xml: ${ms[validate-xml]} ms  (target <= 150 ms; includes the RELAX NG schema check)"
+echo "lookup: ${ms[lookup]} ms  (target <= 50 ms: start-up and an answer from the built-in registry)"
 echo "diff-xml / (read-2024 + read-2026): $(ratio "${ms[diff-xml]}" "$(awk -v a="${ms[read-2024]}" -v b="${ms[read-2026]}" 'BEGIN {print a + b}')")  (target <= 2.0; 2024-04-30 -> 2026-08-17)"
 echo
 for job in xml-csv csv-xml xml-xml xml-html html-xml xml-txt txt-xml validate-xml diff-xml; do

@@ -116,7 +116,7 @@ import TestSupport
 
     @Test(arguments: [
         (["nope", "csv"], "The value 'nope' is invalid for '<from>'"),
-        (["xml", "yaml"], "The value 'yaml' is invalid for '<to>'. Please provide one of the following:\n  - xml\n  - csv\n  - html\n  - txt\n  - json\n  - jsonl\n"),
+        (["xml", "yaml"], "The value 'yaml' is invalid for '<to>'. Please provide one of the following:\n  - xml\n  - csv\n  - html\n  - txt\n  - json\n  - jsonl\n  - services\n"),
         (["xml"], "Missing expected argument"),
         (["xml", "csv", "--bogus"], "Unknown option"),
     ])
@@ -133,9 +133,9 @@ import TestSupport
     @Test func completionsOfferTheLayouts() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let zsh = try Binary.run(["--generate-completion-script", "zsh"]).stdoutText
-        #expect(zsh.contains("local -ar _from=('auto' 'xml' 'csv' 'html' 'txt' 'scraped-md' 'scraped-txt' 'json' 'jsonl')"), "\(zsh)")
-        #expect(zsh.contains("local -ar _to=('xml' 'csv' 'html' 'txt' 'json' 'jsonl')"))
-        #expect(zsh.contains("local -ar ___from=('auto' 'xml' 'csv' 'html' 'txt' 'scraped-md' 'scraped-txt' 'json' 'jsonl')"), "validate and fmt --from")
+        #expect(zsh.contains("local -ar _from=('auto' 'xml' 'csv' 'html' 'txt' 'scraped-md' 'scraped-txt' 'json' 'jsonl' 'services')"), "\(zsh)")
+        #expect(zsh.contains("local -ar _to=('xml' 'csv' 'html' 'txt' 'json' 'jsonl' 'services')"))
+        #expect(zsh.contains("local -ar ___from=('auto' 'xml' 'csv' 'html' 'txt' 'scraped-md' 'scraped-txt' 'json' 'jsonl' 'services')"), "validate and fmt --from")
     }
 
     @Test func unreadableInputNamesTheFileAndPlace() throws {

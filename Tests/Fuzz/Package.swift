@@ -3,7 +3,7 @@
 // -sanitize=fuzzer and have no main of their own): `make fuzz` builds and runs them.
 import PackageDescription
 
-let readers = ["XML", "CSV", "HTML", "TXT", "MD", "Collapsed", "JSON", "JSONL"]  // scraped layouts by their aliases (md, collapsed)
+let readers = ["XML", "CSV", "HTML", "TXT", "MD", "Collapsed", "JSON", "JSONL", "Services"]  // scraped layouts by their aliases (md, collapsed)
 
 let package = Package(
     name: "ianaconv-fuzz",
