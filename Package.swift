@@ -26,6 +26,9 @@ let package = Package(
         // The one target that imports CLibXML2: libxml2's set-up, safe options, DOCTYPE refusal,
         // located messages and the SAX2/HTML streams and RELAX NG checks, in Swift types.
         .target(name: "LibXML2", dependencies: ["CLibXML2"]),
+        // <sys/xattr.h>, which Glibc's module leaves out: rewriting a file keeps its
+        // extended attributes and ACLs.
+        .systemLibrary(name: "CExtendedAttributes"),
         .target(name: "RegistryModel"),
         .target(name: "RegistryReaders", dependencies: ["RegistryModel", "LibXML2"]),
         .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
@@ -39,6 +42,7 @@ let package = Package(
             name: "RegistryConversion",
             dependencies: [
                 "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryDiff",
+                "CExtendedAttributes",
             ]
         ),
         .executableTarget(

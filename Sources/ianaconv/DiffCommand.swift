@@ -37,12 +37,14 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Compare text as read, white space included (when both layouts keep text alike).")
     var exact = false
 
+    @OptionGroup var sizeLimit: InputSizeLimit
+
     func validate() throws {
         guard old != "-" || new != "-" else { throw ValidationError("only one of OLD and NEW can be '-'") }
     }
 
     func run() throws {
-        let input = RegistryInput(layout: from, notice: printNotice)
+        let input = RegistryInput(layout: from, sizeLimit: sizeLimit.bytes.value, notice: printNotice)
         let (oldSource, oldRegistry) = try input.readOne(old)
         let (newSource, newRegistry) = try input.readOne(new)
         let scope = DiffScope(

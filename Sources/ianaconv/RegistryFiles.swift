@@ -9,6 +9,8 @@ struct RegistryFiles: ParsableArguments {
     @Option(help: "The layout of the files, or 'auto' to detect it.")
     var from: InputLayout = .detected
 
+    @OptionGroup var sizeLimit: InputSizeLimit
+
     /// The files named, each once, in order; standard input when none is.
     var paths: [String] {
         var seen: Set<String> = []

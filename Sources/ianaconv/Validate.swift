@@ -128,7 +128,7 @@ struct Validate: ParsableCommand {
     ) throws(CommandFailure) -> ([Finding], Registry, ChangedRecords?) {
         let validation = ValidationRun(options: options)
         do {
-            let (source, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, notice: printNotice).readOne(path)
+            let (source, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, sizeLimit: registryFiles.sizeLimit.bytes.value, notice: printNotice).readOne(path)
             guard let against else { return (validation.findings(for: registry), registry, nil) }
             let changes = try changes(to: registry, read: source, since: EarlierRelease(against), path: path)
             return (validation.findings(for: registry, changes: changes), registry, ChangedRecords(registry, changes: changes))
