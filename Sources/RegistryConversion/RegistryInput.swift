@@ -96,6 +96,10 @@ public struct RegistryInput {
     }
 
     private func reader(for input: InputFile) throws(ReadError) -> any RegistryReader.Type {
+        // Before any reader: in another encoding every layout would look wrong.
+        if let problem = Readers.encodingProblem(input.bytes) {
+            throw ReadError(file: input.displayName, line: 1, column: 1, message: problem)
+        }
         switch layout {
         case .named(let reader):
             return reader

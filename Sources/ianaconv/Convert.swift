@@ -79,3 +79,10 @@ struct Convert: ParsableCommand {
         throw ExitCode(1)
     }
 }
+
+extension Convert: OperandList {
+    var operands: [String] {
+        get { inputs }
+        set { inputs = newValue }
+    }
+}

@@ -104,3 +104,5 @@ struct Fmt: ParsableCommand {
         return "\(parts.joined(separator: ", ")) (\(total) file\(total == 1 ? "" : "s"))"
     }
 }
+
+extension Fmt: RegistryFilesCommand {}

@@ -17,3 +17,15 @@ struct RegistryFiles: ParsableArguments {
         return (files.isEmpty ? ["-"] : files).filter { seen.insert($0).inserted }
     }
 }
+
+/// A command that reads registry files (validate, fmt): its operands are the files.
+protocol RegistryFilesCommand: OperandList {
+    var registryFiles: RegistryFiles { get set }
+}
+
+extension RegistryFilesCommand {
+    var operands: [String] {
+        get { registryFiles.files }
+        set { registryFiles.files = newValue }
+    }
+}
