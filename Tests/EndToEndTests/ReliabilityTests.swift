@@ -57,7 +57,7 @@ import TestSupport
         let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let fifo = try Self.shell("""
-            mkfifo pipe && (cat pipe > got &) && "$B" xml csv \(Self.sample) -o pipe 2>/dev/null; echo "exit $?"; sleep 0.2
+            mkfifo pipe && (timeout 10 cat pipe > got 2>/dev/null &) && "$B" xml csv \(Self.sample) -o pipe 2>/dev/null; echo "exit $?"; sleep 0.2
             stat -c %F pipe; head -c 12 got; echo
             """, in: directory)
         #expect(fifo.output == "exit 0\nfifo\nService Name\n", "\(fifo.output)")
