@@ -50,7 +50,7 @@ extension FileIO {
             try writeInPlace(chunks, to: path, regular: false)
             return nil
         }
-        let target = resolvingLinks(path)
+        let target = danglingLinkTarget(path) ?? resolvingLinks(path)
         var info = stat()
         guard stat(target, &info) == 0 else {
             guard Glibc.errno == ENOENT else { throw .errno("stat") }
@@ -159,6 +159,26 @@ extension FileIO {
         defer { close(fd) }
         for chunk in chunks { try writeAll(fd, chunk) }
         if regular { guard fsync(fd) == 0 else { throw .errno("fsync") } }
+    }
+
+    /// Where a symbolic link to a file that does not exist yet points (a shell's `>` creates
+    /// it there, and keeps the link); nil for anything else.
+    private static func danglingLinkTarget(_ path: String) -> String? {
+        var current = path
+        for _ in 0..<40 {  // the kernel's own limit on links in a row
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else {
+                return current == path ? nil : current
+            }
+            guard stat(current, &info) != 0 else { return nil }  // not dangling: realpath resolves it
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, Int(PATH_MAX))
+            guard count > 0 else { return nil }
+            let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let folder = current.lastIndex(of: "/").map { String(current[...$0]) } ?? ""
+            current = link.hasPrefix("/") ? link : folder + link
+        }
+        return nil
     }
 
     private static func currentUmask() -> mode_t {

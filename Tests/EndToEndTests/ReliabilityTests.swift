@@ -75,8 +75,10 @@ import TestSupport
         let run = try Self.shell("""
             echo old > target.csv && ln -s target.csv link.csv && "$B" xml csv \(Self.sample) -o link.csv 2>/dev/null
             echo "exit $?"; readlink link.csv; head -c 12 target.csv; echo
+            ln -s new.csv dangling.csv && "$B" xml csv \(Self.sample) -o dangling.csv 2>/dev/null
+            echo "exit $?"; readlink dangling.csv; head -c 12 new.csv; echo
             """, in: directory)
-        #expect(run.output == "exit 0\ntarget.csv\nService Name\n", "\(run.output)")
+        #expect(run.output == "exit 0\ntarget.csv\nService Name\nexit 0\nnew.csv\nService Name\n", "\(run.output)")
     }
 
     @Test func fmtKeepsOwnerModeHardLinksAndExtendedAttributes() throws {
