@@ -6,7 +6,7 @@ import RegistryConversion
 struct InputSizeLimit: ParsableArguments {
     @Option(
         name: .customLong("max-input-size"),
-        help: ArgumentHelp("The most one input may hold, in bytes or with K, M or G (default 256M).", valueName: "size"))
+        help: ArgumentHelp("The most one input may hold, in bytes or with K, M or G.", valueName: "size"))
     var bytes: ByteCount = ByteCount(FileIO.defaultInputLimit)
 }
 
