@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegistryModel
 import RegistryConversion
 import RegistryDiff
 
@@ -51,8 +52,9 @@ struct DiffCommand: ParsableCommand {
             old: .of(layout: oldSource.reader.name), new: .of(layout: newSource.reader.name), exact: exact)
         let changes = RegistryChanges(from: oldRegistry, to: newRegistry, scope: scope)
         let output: [UInt8] = switch format {
-        case .text: Array(ChangelogText.render(changes).utf8)
-        case .markdown: Array(ChangelogMarkdown.render(changes).utf8)
+        // The changelog quotes the data: nothing in it may control the terminal it is read on.
+        case .text: Array(VisibleText.escaped(ChangelogText.render(changes), keepingLineFeeds: true).utf8)
+        case .markdown: Array(VisibleText.escaped(ChangelogMarkdown.render(changes), keepingLineFeeds: true).utf8)
         case .json: ChangelogJSON.render(changes)
         }
         try OutputTarget(nil).write(output, inputs: [])

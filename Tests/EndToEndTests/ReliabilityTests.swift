@@ -283,6 +283,10 @@ import TestSupport
         #expect(run.stdoutText.contains("\\u{202E}"), "\(run.stdoutText)")
         let missing = try Binary.run(["validate", "gone\u{1B}[2J.xml"], in: directory)
         #expect(missing.stderr.contains("gone\\x1B[2J.xml"), "\(missing.stderr)")
+        let before = "\(IANACSV.header)ab,40001,tcp,x,,,,,,,,\r\n"
+        try before.write(to: directory.appendingPathComponent("before.csv"), atomically: false, encoding: .utf8)
+        let diff = try Binary.run(["diff", "before.csv", name], in: directory)
+        #expect(diff.status == 1 && !diff.stdout.contains(0x1B), "the changelog escapes too: \(diff.stdoutText)")
     }
 
     @Test func otherEncodingsAreNamed() throws {
