@@ -37,6 +37,9 @@ let package = Package(
         .target(name: "RegistryLayoutKit", dependencies: ["ASCIIBytes", "RegistryModel"]),
         .target(name: "RegistryReaders", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit", "LibXML2"]),
         .target(name: "RegistryWriters", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit"]),
+        // <sys/xattr.h>, which Glibc's module leaves out: rewriting a file keeps its
+        // extended attributes and ACLs.
+        .systemLibrary(name: "CExtendedAttributes"),
         // Source rules know a layout by its reader; --against judges what a diff says changed.
         .target(
             name: "RegistryValidation",
@@ -50,6 +53,7 @@ let package = Package(
             name: "RegistryConversion",
             dependencies: [
                 "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryDiff",
+                "CExtendedAttributes",
             ]
         ),
         // The newest registry the project carries, as a string literal (Scripts/embed-registry.sh).

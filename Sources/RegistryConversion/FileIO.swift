@@ -13,16 +13,28 @@ public enum FileIO {
         static func errno(_ what: String) -> Error {
             Error(reason: "\(what): \(String(cString: strerror(Glibc.errno)))")
         }
+
+        static func tooLarge(_ limit: Int) -> Error {
+            Error(reason: "the input is larger than \(limit) bytes, the input size limit (--max-input-size raises it)")
+        }
     }
 
-    public static func readFile(_ path: String) throws(Error) -> [UInt8] {
+    /// The most bytes one input may hold unless the command line raises it: 256 MiB, some
+    /// sixty times IANA's largest layout. Reading `/dev/zero` or a runaway pipe stops there
+    /// with a message instead of growing until allocation fails.
+    public static let defaultInputLimit = 256 << 20
+
+    /// A file's whole content; more than `limit` bytes is an error (a regular file's size is
+    /// checked before anything is read).
+    public static func readFile(_ path: String, limit: Int = defaultInputLimit) throws(Error) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .errno("open") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .errno("stat") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw Error(reason: "it is a directory") }
-        return try readToEnd(fd, sizeHint: Int(info.st_size))
+        if Int(info.st_size) > limit { throw .tooLarge(limit) }
+        return try readToEnd(fd, sizeHint: Int(info.st_size), limit: limit)
     }
 
     /// The size of a regular file, if the path names one.
@@ -32,14 +44,17 @@ public enum FileIO {
         return Int(info.st_size)
     }
 
-    public static func readStandardInput() throws(Error) -> [UInt8] {
-        try readToEnd(STDIN_FILENO)
+    public static func readStandardInput(limit: Int = defaultInputLimit) throws(Error) -> [UInt8] {
+        try readToEnd(STDIN_FILENO, limit: limit)
     }
 
-    /// Everything left to read from a file descriptor (a file, standard input, a pipe).
-    static func readToEnd(_ fd: Int32, sizeHint: Int = 0) throws(Error) -> [UInt8] {
+    /// Everything left to read from a file descriptor (a file, standard input, a pipe); more
+    /// than `limit` bytes is an error.
+    static func readToEnd(_ fd: Int32, sizeHint: Int = 0, limit: Int = .max) throws(Error) -> [UInt8] {
         var bytes: [UInt8] = []
-        var capacity = max(sizeHint + 1, 1 << 16)
+        // One byte past the limit is room enough to tell that the input goes beyond it.
+        let most = limit == .max ? limit : limit + 1
+        var capacity = min(max(sizeHint + 1, 1 << 16), most)
         while true {
             // Read straight into spare capacity: no zero-filling of a buffer we overwrite.
             var failure: Int32 = 0
@@ -67,7 +82,8 @@ public enum FileIO {
                 throw .errno("read")
             }
             if atEnd { return bytes }
-            capacity *= 2
+            if bytes.count > limit { throw .tooLarge(limit) }
+            capacity = capacity > most / 2 ? most : capacity * 2
         }
     }
 
@@ -87,36 +103,6 @@ public enum FileIO {
         for chunk in chunks { try writeAll(STDOUT_FILENO, chunk) }
     }
 
-    /// Writes a temporary file beside `path`, then renames it over `path`: readers of `path` see
-    /// the old file or the whole new one, and a failure leaves the old file untouched.
-    public static func writeAtomically(_ chunks: [[UInt8]], to path: String) throws(Error) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(directory).\(name).ianaconv-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .errno("create a temporary file in '\(directory.isEmpty ? "." : directory)'") }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        do throws(Error) {
-            for chunk in chunks { try writeAll(fd, chunk) }
-            // Keep the mode of the file we replace; a new file gets the usual 0666 less umask.
-            var info = stat()
-            let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
-            guard fchmod(fd, mode) == 0 else { throw Error.errno("chmod") }
-            guard fsync(fd) == 0 else { throw Error.errno("fsync") }
-        } catch {
-            close(fd)
-            unlink(temporary)
-            throw error
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let error = Error.errno("rename")
-            unlink(temporary)
-            throw error
-        }
-    }
-
     /// The file a path names, symbolic links followed, so rewriting a link replaces its target
     /// and keeps the link. The path itself when it cannot be resolved (the write then says why).
     public static func resolvingLinks(_ path: String) -> String {
@@ -125,20 +111,21 @@ public enum FileIO {
         return String(cString: resolved)
     }
 
-    /// True when both paths name one existing file.
+    /// True when both paths name one existing regular file (an output to the terminal an
+    /// input also comes from replaces nothing).
     public static func sameFile(_ a: String, _ b: String) throws(Error) -> Bool {
         guard a != "-" else { return false }
         var first = stat()
         var second = stat()
-        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        guard stat(a, &first) == 0, stat(b, &second) == 0, (first.st_mode & S_IFMT) == S_IFREG else { return false }
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(Error) {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(Error) {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBufferPointer { buffer in
-                write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if count < 0 {
                 if Glibc.errno == EINTR { continue }
@@ -146,11 +133,5 @@ public enum FileIO {
             }
             offset += count
         }
-    }
-
-    private static func currentUmask() -> mode_t {
-        let mask = umask(0)
-        umask(mask)
-        return mask
     }
 }

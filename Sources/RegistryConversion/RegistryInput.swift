@@ -10,10 +10,16 @@ public struct RegistryInput {
     public let validation: ValidationRun?
     /// Where what the readers noticed and worked around goes, input by input, in order.
     public let notice: (Diagnostic) -> Void
+    /// The most bytes one input may hold.
+    public let sizeLimit: Int
 
-    public init(layout: InputLayout, validation: ValidationRun? = nil, notice: @escaping (Diagnostic) -> Void) {
+    public init(
+        layout: InputLayout, validation: ValidationRun? = nil, sizeLimit: Int = FileIO.defaultInputLimit,
+        notice: @escaping (Diagnostic) -> Void
+    ) {
         self.layout = layout
         self.validation = validation
+        self.sizeLimit = sizeLimit
         self.notice = notice
     }
 
@@ -49,7 +55,7 @@ public struct RegistryInput {
 
     /// Loads one input and picks its reader (named, or detected from the content).
     public func open(_ path: String, index: UInt16) throws(ReadError) -> SourceInput {
-        try open(try Self.load(path, index: index))
+        try open(try Self.load(path, index: index, limit: sizeLimit))
     }
 
     /// Picks the reader of an input already loaded (named, or detected from the content).
@@ -80,9 +86,9 @@ public struct RegistryInput {
         path == "-" ? "<stdin>" : path
     }
 
-    static func load(_ path: String, index: UInt16) throws(ReadError) -> InputFile {
+    static func load(_ path: String, index: UInt16, limit: Int = FileIO.defaultInputLimit) throws(ReadError) -> InputFile {
         do {
-            let bytes = path == "-" ? try FileIO.readStandardInput() : try FileIO.readFile(path)
+            let bytes = path == "-" ? try FileIO.readStandardInput(limit: limit) : try FileIO.readFile(path, limit: limit)
             return InputFile(displayName: displayName(path), bytes: bytes, index: index)
         } catch {
             throw ReadError(file: displayName(path), message: "cannot read: \(error.reason)")
@@ -90,6 +96,10 @@ public struct RegistryInput {
     }
 
     private func reader(for input: InputFile) throws(ReadError) -> any RegistryReader.Type {
+        // Before any reader: in another encoding every layout would look wrong.
+        if let problem = Readers.encodingProblem(input.bytes) {
+            throw ReadError(file: input.displayName, line: 1, column: 1, message: problem)
+        }
         switch layout {
         case .named(let reader):
             return reader

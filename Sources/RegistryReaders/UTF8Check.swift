@@ -61,6 +61,9 @@ private func utf8SequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
 /// UTF-8 (a UTF-8 byte-order mark is fine; readers skip it).
 func utf8Input(_ input: InputFile) throws(ReadError) -> InputFile {
     let bytes = input.bytes
+    if let problem = Readers.encodingProblem(bytes) {
+        throw ReadError(file: input.displayName, line: 1, column: 1, message: problem)
+    }
     let bigEndian: Bool
     if bytes.starts(with: [0xFF, 0xFE]) {
         bigEndian = false
@@ -146,4 +149,29 @@ func lineFeedLineEnds(_ bytes: [UInt8]) -> [UInt8] {
         previous = byte
     }
     return out
+}
+
+extension Readers {
+    /// Why the input is in an encoding ianaconv does not read, told from the pattern of NUL
+    /// bytes in its first character (the way XML 1.0 appendix F tells encodings apart): UTF-32
+    /// with or without a byte-order mark, UTF-16 without one. Nil for anything else. Without
+    /// it, such a file gets a message about its layout, or about invalid UTF-8 far from the
+    /// start.
+    public static func encodingProblem(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 4 else { return nil }
+        let head = (bytes[0], bytes[1], bytes[2], bytes[3])
+        let (encoding, marked): (String, Bool)
+        switch head {
+        case (0xFF, 0xFE, 0, 0): (encoding, marked) = ("UTF-32LE", true)
+        case (0, 0, 0xFE, 0xFF): (encoding, marked) = ("UTF-32BE", true)
+        case (0xFF, 0xFE, _, _), (0xFE, 0xFF, _, _): return nil  // UTF-16 with its mark: read
+        case (1..., 0, 0, 0): (encoding, marked) = ("UTF-32LE", false)
+        case (0, 0, 0, 1...): (encoding, marked) = ("UTF-32BE", false)
+        case (1..., 0, 1..., 0): (encoding, marked) = ("UTF-16LE", false)
+        case (0, 1..., 0, 1...): (encoding, marked) = ("UTF-16BE", false)
+        default: return nil
+        }
+        let how = marked ? "is \(encoding) text (it starts with a byte-order mark)" : "looks like \(encoding) text without a byte-order mark"
+        return "the input \(how); ianaconv reads UTF-8 (and UTF-16 with a byte-order mark): convert it with iconv -f \(encoding) -t UTF-8"
+    }
 }

@@ -36,8 +36,24 @@ public struct Baseline: Codable, Sendable, Equatable {
             < ($1.rule, Subject(name: $1.name, port: $1.port, protocol: $1.protocol, person: $1.person)) }
     }
 
+    /// A baseline as `--write-baseline` writes it: a version ianaconv knows, known rules and
+    /// counts of at least 1 (anything else would accept findings no one recorded, or none).
     public init(json bytes: [UInt8]) throws {
         self = try JSONDecoder().decode(Baseline.self, from: Data(bytes))
+        guard version == 1 else { throw Invalid(reason: "version \(version) is not one ianaconv knows (1)") }
+        let known = Set(Rules.ids)
+        for (index, entry) in entries.enumerated() {
+            guard known.contains(entry.rule) else {
+                throw Invalid(reason: "entry \(index + 1) names an unknown rule '\(entry.rule)' ('ianaconv rules' lists them)")
+            }
+            guard entry.count >= 1 else { throw Invalid(reason: "entry \(index + 1) has a count of \(entry.count); counts start at 1") }
+        }
+    }
+
+    /// Why a file is not a baseline ianaconv can use.
+    public struct Invalid: Error, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
     }
 
     public var json: [UInt8] { JSONReporter.encode(self) }

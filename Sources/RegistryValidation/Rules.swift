@@ -30,6 +30,8 @@ public enum Rules {
         RecordOrder.self,
         CoverageGap.self,
         SuspiciousText.self,
+        EmptyRegistry.self,
+        EmptyRecord.self,
     ]
 
     /// Both kinds, the source rules first: the order of the rule list and documentation.

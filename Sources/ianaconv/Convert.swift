@@ -27,7 +27,7 @@ struct Convert: ParsableCommand {
     @Argument(help: "Input files; none or '-' reads standard input.")
     var inputs: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output file, written atomically; none or '-' writes standard output.")
+    @Option(name: .shortAndLong, help: "Output file (a regular file is replaced atomically, anything else written in place); none or '-' writes standard output.")
     var output: String?
 
     @Flag(help: "Fail (exit 1, no output) when the target layout cannot carry everything.")
@@ -35,6 +35,8 @@ struct Convert: ParsableCommand {
 
     @Flag(name: .customLong("validate"), help: "Run the validation rules first; on errors, write nothing (exit 1).")
     var validateFirst = false
+
+    @OptionGroup var sizeLimit: InputSizeLimit
 
     func run() throws {
         guard inputs.count <= RegistryInput.maximumCount else {
@@ -56,10 +58,10 @@ struct Convert: ParsableCommand {
     /// Reads and writes; with `--validate`, the whole registry is read and checked first.
     private func convert() throws -> ConvertedOutput {
         guard validateFirst else {
-            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, notice: printNotice), to: to.writer)
+            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, sizeLimit: sizeLimit.bytes.value, notice: printNotice), to: to.writer)
         }
         let validation = ValidationRun()
-        let registry = try RegistryInput(layout: from, validation: validation, notice: printNotice).read(inputs)
+        let registry = try RegistryInput(layout: from, validation: validation, sizeLimit: sizeLimit.bytes.value, notice: printNotice).read(inputs)
         try stopOnErrors(validation.findings(for: registry), in: registry)
         return Conversion.render(registry, with: to.writer)
     }
@@ -75,5 +77,12 @@ struct Convert: ParsableCommand {
         guard !errors.isEmpty else { return }
         standardError.write("ianaconv: error: \(errors.count) validation error\(errors.count == 1 ? "" : "s") (and \(warnings) warnings: see 'ianaconv validate'); nothing written\n")
         throw ExitCode(1)
+    }
+}
+
+extension Convert: OperandList {
+    var operands: [String] {
+        get { inputs }
+        set { inputs = newValue }
     }
 }

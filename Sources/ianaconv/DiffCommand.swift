@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegistryModel
 import RegistryConversion
 import RegistryDiff
 
@@ -37,20 +38,23 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Compare text as read, white space included (when both layouts keep text alike).")
     var exact = false
 
+    @OptionGroup var sizeLimit: InputSizeLimit
+
     func validate() throws {
         guard old != "-" || new != "-" else { throw ValidationError("only one of OLD and NEW can be '-'") }
     }
 
     func run() throws {
-        let input = RegistryInput(layout: from, notice: printNotice)
+        let input = RegistryInput(layout: from, sizeLimit: sizeLimit.bytes.value, notice: printNotice)
         let (oldSource, oldRegistry) = try input.readOne(old)
         let (newSource, newRegistry) = try input.readOne(new)
         let scope = DiffScope(
             old: .of(layout: oldSource.reader.name), new: .of(layout: newSource.reader.name), exact: exact)
         let changes = RegistryChanges(from: oldRegistry, to: newRegistry, scope: scope)
         let output: [UInt8] = switch format {
-        case .text: Array(ChangelogText.render(changes).utf8)
-        case .markdown: Array(ChangelogMarkdown.render(changes).utf8)
+        // The changelog quotes the data: nothing in it may control the terminal it is read on.
+        case .text: Array(VisibleText.escaped(ChangelogText.render(changes), keepingLineFeeds: true).utf8)
+        case .markdown: Array(VisibleText.escaped(ChangelogMarkdown.render(changes), keepingLineFeeds: true).utf8)
         case .json: ChangelogJSON.render(changes)
         }
         try OutputTarget(nil).write(output, inputs: [])

@@ -8,7 +8,9 @@ struct Fmt: ParsableCommand {
         discussion: """
             Each file is read with its layout's reader (detected from the content unless --from \
             names it) and written back with the same layout's writer, atomically and keeping its \
-            mode. Files already canonical are not touched; a file that cannot be read is left as \
+            owner, group, mode and extended attributes (ACLs); a file with other hard links, or \
+            whose owner or attributes ianaconv cannot give a new file, is rewritten in place \
+            instead, and a file changed by another program meanwhile is not rewritten. Files already canonical are not touched; a file that cannot be read is left as \
             it is. A file whose canonical form would lose something is not rewritten. IANA's \
             CSV is canonical as IANA publishes it. '-' reads standard input and writes the \
             canonical form to standard output.
@@ -53,7 +55,9 @@ struct Fmt: ParsableCommand {
     /// Reads one file, renders its canonical form and compares, rewrites or prints.
     private func format(_ path: String) throws -> Outcome {
         let name = RegistryInput.displayName(path)
-        let (source, registry) = try RegistryInput(layout: registryFiles.from, notice: printNotice).readOne(path)
+        // Taken before reading: an edit saved from now on makes the rewrite refuse.
+        let snapshot = FileIO.snapshot(of: path)
+        let (source, registry) = try RegistryInput(layout: registryFiles.from, sizeLimit: registryFiles.sizeLimit.bytes.value, notice: printNotice).readOne(path)
         let reader = source.reader
         guard let canonical = CanonicalForm(of: source, registry: registry) else {
             throw CommandFailure(message: "\(name): error: the \(reader.name) layout is read-only: ianaconv reads it but cannot write it back; convert it instead, e.g. 'ianaconv \(reader.name) xml \(name) -o registry.xml'")
@@ -77,12 +81,14 @@ struct Fmt: ParsableCommand {
             try OutputTarget(nil).write(canonical.diff(), inputs: [])
             return .notCanonical
         }
+        let inPlace: String?
         do {
-            try FileIO.writeAtomically([canonical.bytes], to: FileIO.resolvingLinks(path))
+            inPlace = try FileIO.write([canonical.bytes], to: path, unchangedSince: snapshot)
         } catch {
             throw CommandFailure(message: "\(name): error: cannot write: \(error.reason); the file is unchanged")
         }
-        standardError.write("\(name): rewritten in canonical \(layout) form\n")
+        let how = inPlace.map { " (in place, not replaced atomically: \($0))" } ?? ""
+        standardError.write("\(name): rewritten in canonical \(layout) form\(how)\n")
         return .rewritten
     }
 
@@ -98,3 +104,5 @@ struct Fmt: ParsableCommand {
         return "\(parts.joined(separator: ", ")) (\(total) file\(total == 1 ? "" : "s"))"
     }
 }
+
+extension Fmt: RegistryFilesCommand {}

@@ -18,7 +18,8 @@ struct IanaConv: ParsableCommand {
     /// ArgumentParser exits 64 on usage errors; ianaconv's contract is 2 for every usage error.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            let (arguments, runs) = OperandRuns.compact(Array(CommandLine.arguments.dropFirst()))
+            var command = OperandRuns.expand(try parseAsRoot(arguments), runs)
             try command.run()
         } catch {
             let code = exitCode(for: error)

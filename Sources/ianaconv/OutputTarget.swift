@@ -1,6 +1,7 @@
 import RegistryConversion
 
-/// Where the output goes: standard output, or a file replaced atomically.
+/// Where the output goes: standard output, or a file, written as `FileIO.write` says (a
+/// regular file replaced atomically, a device or FIFO written in place).
 struct OutputTarget {
     let path: String?
 
@@ -21,7 +22,9 @@ struct OutputTarget {
             if try inputs.contains(where: { try FileIO.sameFile($0, path) }) {
                 throw CommandFailure(message: "\(path): error: the output would replace an input; write elsewhere (or use 'ianaconv fmt' to rewrite in place)")
             }
-            try FileIO.writeAtomically(chunks, to: path)
+            if let reason = try FileIO.write(chunks, to: path) {
+                standardError.write("\(path): note: written in place, not replaced atomically: \(reason)\n")
+            }
         } catch let error as FileIO.Error {
             throw CommandFailure(message: "\(displayName): error: cannot write: \(error.reason)")
         }

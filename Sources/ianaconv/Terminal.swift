@@ -3,12 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RegistryModel
 import RegistryReaders
 
-/// Messages that are not data go to stderr, unbuffered.
+/// Messages that are not data go to stderr, unbuffered, with whatever could control the
+/// terminal escaped (they quote file names and data).
 struct StandardError {
     func write(_ text: String) {
-        var text = text
+        var text = VisibleText.escaped(text, keepingLineFeeds: true)
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {

@@ -63,6 +63,10 @@ struct Validate: ParsableCommand {
     func validate() throws {
         _ = try options()
         if all, against == nil { throw ValidationError("--all goes with --against") }
+        // Writing records every current finding: a baseline read as well would change nothing.
+        if baseline != nil, writeBaseline != nil {
+            throw ValidationError("--baseline and --write-baseline do not go together: --write-baseline records every current finding; to update a baseline, write it again")
+        }
     }
 
     func run() throws {
@@ -91,10 +95,15 @@ struct Validate: ParsableCommand {
         // order of the command line.
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         if let writeBaseline {
+            // A partial baseline would accept too little: the files that could not be read
+            // have findings it does not hold.
+            guard unreadable == 0 else {
+                throw CommandFailure(message: "\(writeBaseline): error: baseline not written: \(unreadable) file\(unreadable == 1 ? "" : "s") could not be read")
+            }
             let all = files.flatMap { $0.findings }
             try write(Baseline(accepting: all).json, to: writeBaseline, inputs: paths)
             standardError.write("\(writeBaseline): baseline of \(all.count) finding\(all.count == 1 ? "" : "s") written\n")
-            throw ExitCode(unreadable > 0 ? 2 : 0)
+            throw ExitCode(0)
         }
         var accepted = 0
         if let baseline {
@@ -128,7 +137,7 @@ struct Validate: ParsableCommand {
     ) throws(CommandFailure) -> ([Finding], Registry, ChangedRecords?) {
         let validation = ValidationRun(options: options)
         do {
-            let (source, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, notice: printNotice).readOne(path)
+            let (source, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, sizeLimit: registryFiles.sizeLimit.bytes.value, notice: printNotice).readOne(path)
             guard let against else { return (validation.findings(for: registry), registry, nil) }
             let changes = try changes(to: registry, read: source, since: EarlierRelease(against), path: path)
             return (validation.findings(for: registry, changes: changes), registry, ChangedRecords(registry, changes: changes))
@@ -179,7 +188,7 @@ struct Validate: ParsableCommand {
         } catch let error as FileIO.Error {
             throw CommandFailure(message: "\(path): error: cannot read the baseline: \(error.reason)")
         } catch {
-            throw CommandFailure(message: "\(path): error: not a baseline written by --write-baseline (\(error))")
+            throw CommandFailure(message: "\(path): error: not a baseline written by --write-baseline: \(error)")
         }
     }
 
@@ -187,3 +196,5 @@ struct Validate: ParsableCommand {
         try OutputTarget(path).write(bytes, inputs: inputs)
     }
 }
+
+extension Validate: RegistryFilesCommand {}

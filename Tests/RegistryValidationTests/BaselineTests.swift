@@ -30,4 +30,18 @@ import Testing
         #expect(json.contains("\"rule\" : \"duplicate-record\""))
         #expect(!json.contains("10"))
     }
+
+    @Test(arguments: [
+        ("{\"version\": 2, \"entries\": []}", "version 2"),
+        ("{\"version\": 1, \"entries\": [{\"rule\": \"no-such-rule\", \"count\": 1}]}", "unknown rule 'no-such-rule'"),
+        ("{\"version\": 1, \"entries\": [{\"rule\": \"duplicate-record\", \"count\": -3}]}", "count of -3"),
+    ])
+    func aBaselineNoRunCouldHaveWrittenIsRefusedWithTheReason(_ json: String, _ reason: String) {
+        do {
+            _ = try Baseline(json: Array(json.utf8))
+            Issue.record("accepted: \(json)")
+        } catch {
+            #expect("\(error)".contains(reason))
+        }
+    }
 }

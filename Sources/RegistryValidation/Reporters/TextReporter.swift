@@ -18,6 +18,7 @@ public enum TextReporter {
     public static func line(_ finding: Finding, path: String) -> String {
         var place = path
         if let location = finding.location { place += ":\(location.line):\(location.column)" }
-        return "\(place): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+        // The message quotes the data, the path is the user's: neither may control the terminal.
+        return VisibleText.escaped("\(place): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]")
     }
 }
