@@ -13,52 +13,60 @@ public struct ConvertedOutput: Sendable {
 public enum Conversion {
     /// Reads the inputs as one registry and writes it. Records stream from reader to writer
     /// when the writer can take them one by one.
+    /// `csvStyle` overrides the CSV rule the registry was read in or dated to.
     public static func convert(
-        _ paths: [String], reading input: RegistryInput, to writer: any RegistryWriter.Type
+        _ paths: [String], reading input: RegistryInput, to writer: any RegistryWriter.Type, csvStyle: CSVStyle? = nil
     ) throws(ReadError) -> ConvertedOutput {
         if let streaming = writer as? any RecordStreamWriter.Type {
-            return try stream(paths, reading: input, to: streaming)
+            return try stream(paths, reading: input, to: streaming, csvStyle: csvStyle)
         }
-        return render(try input.read(paths), with: writer)
+        return render(try input.read(paths), with: writer, csvStyle: csvStyle)
     }
 
     /// Writes a registry already read (and checked, say).
-    public static func render(_ registry: Registry, with writer: any RegistryWriter.Type) -> ConvertedOutput {
+    public static func render(_ registry: Registry, with writer: any RegistryWriter.Type, csvStyle: CSVStyle? = nil) -> ConvertedOutput {
+        var registry = registry
+        registry.csvStyle = csvStyle ?? registry.csvStyle
         let (bytes, losses) = writer.render(registry)
         return ConvertedOutput(chunks: [bytes], losses: losses)
     }
 
-    /// Records go from reader to writer one by one and are dropped once written. A large
-    /// input whose reader can cut it is read and written in parts on every core; the parts'
-    /// outputs are written one after the other, not copied into one.
+    /// Records go from reader to writer one by one and are dropped once written: from one
+    /// input whose reader can read its metadata first (XML), which the writer's head may need.
+    /// A large input whose reader can cut it is read and written in parts on every core; the
+    /// parts' outputs are written one after the other, not copied into one.
     static func stream<Writer: RecordStreamWriter>(
-        _ paths: [String], reading input: RegistryInput, to writer: Writer.Type, threads: Int = InParallel.cores
+        _ paths: [String], reading input: RegistryInput, to writer: Writer.Type, csvStyle: CSVStyle? = nil,
+        threads: Int = InParallel.cores
     ) throws(ReadError) -> ConvertedOutput {
+        guard paths.count <= 1 else { return render(try input.read(paths), with: writer, csvStyle: csvStyle) }
+        let source = try input.open(paths.first ?? "-", index: 0)
+        guard let splittable = source.reader as? any SplittableRegistryReader.Type, var metadata = splittable.head(of: source.input) else {
+            return render(try input.parse(source), with: writer, csvStyle: csvStyle)
+        }
+        metadata.csvStyle = csvStyle ?? metadata.csvStyle
+        let head = metadata
         var out = OutputBuffer(capacity: RegistryInput.sizeHint(paths))
         var chunks: [[UInt8]] = []
         var losses = LossReport()
-        writer.writeHead(into: &out)
-        var stream = writer.makeStream()
+        writer.writeHead(of: head, into: &out)
+        var stream = writer.makeStream(for: head)
         let sink: RecordSink = { record in stream.write(record, into: &out, losses: &losses) }
-        let registry: Registry
-        if paths.count <= 1 {
-            let source = try input.open(paths.first ?? "-", index: 0)
-            if let parts = PartedRead.run(source, threads: threads, { part, reader in WrittenPart(part, reader: reader, writer: writer) }),
-                let joined = Registry.joining(parts: parts.map(\.registry)) {
-                chunks.append(out.bytes)
-                out = OutputBuffer(capacity: 4096)
-                for part in parts {
-                    part.diagnostics.forEach(input.notice)
-                    chunks.append(part.out.bytes)
-                    losses.add(part.losses)
-                }
-                registry = joined
-            } else {
-                registry = try input.parse(source, records: sink)
+        var registry: Registry
+        if let parts = PartedRead.run(source, threads: threads, { part, reader in WrittenPart(part, reader: reader, writer: writer, head: head) }),
+            let joined = Registry.joining(parts: parts.map(\.registry)) {
+            chunks.append(out.bytes)
+            out = OutputBuffer(capacity: 4096)
+            for part in parts {
+                part.diagnostics.forEach(input.notice)
+                chunks.append(part.out.bytes)
+                losses.add(part.losses)
             }
+            registry = joined
         } else {
-            registry = try input.read(paths, records: sink)
+            registry = try input.parse(source, records: sink)
         }
+        registry.csvStyle = head.csvStyle
         writer.finish(registry, into: &out, losses: &losses)
         return ConvertedOutput(chunks: chunks + [out.bytes], losses: losses)
     }

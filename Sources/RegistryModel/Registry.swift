@@ -14,6 +14,12 @@ public struct Registry: Hashable, Sendable {
     public var people: [Person]?
     /// The input files, in the order read; `SourceLocation.file` indexes this list.
     public var sourceFiles: [String]
+    /// The CSV rule the registry was read in (or was told to be written in); nil to write the
+    /// rule in force on `updated`. See `csvStyleToWrite`.
+    public var csvStyle: CSVStyle?
+    /// Processing instructions and comments before and after the root element, in order
+    /// (XML only); nil when the input had no prolog of its own, so XML gets today's.
+    public var prolog: XMLProlog?
 
     public init(
         id: String? = nil, title: String? = nil, category: String? = nil,
@@ -54,5 +60,13 @@ public struct Registry: Hashable, Sendable {
             people = ours + theirs.filter { !ids.contains($0.id) }
         }
         sourceFiles += other.sourceFiles.filter { !sourceFiles.contains($0) }
+        csvStyle = csvStyle ?? other.csvStyle
+        prolog = prolog ?? other.prolog
+    }
+
+    /// The CSV rule to write the registry in: the one it was read in, else the one in force on
+    /// its `<updated>` date, else today's.
+    public var csvStyleToWrite: CSVStyle {
+        csvStyle ?? CSVStyle(inForceOn: updated?.value)
     }
 }

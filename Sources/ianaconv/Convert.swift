@@ -30,6 +30,12 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file, written atomically; none or '-' writes standard output.")
     var output: String?
 
+    @Option(help: ArgumentHelp(
+        "The CSV rule to write: IANA's in that era (\(CSVStyle.allValueStrings.joined(separator: ", "))).",
+        discussion: "Default: the rule a CSV input was read in; else the one in force on the registry's <updated> date (before-2019 until 2019-01-01, 2019 until 2020-07-30, 2020 until 2025-04-06, then 2025); else today's (2025).",
+        valueName: "era"))
+    var csvStyle: CSVStyle?
+
     @Flag(help: "Fail (exit 1, no output) when the target layout cannot carry everything.")
     var failOnLoss = false
 
@@ -56,12 +62,12 @@ struct Convert: ParsableCommand {
     /// Reads and writes; with `--validate`, the whole registry is read and checked first.
     private func convert() throws -> ConvertedOutput {
         guard validateFirst else {
-            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, notice: printNotice), to: to.writer)
+            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, notice: printNotice), to: to.writer, csvStyle: csvStyle)
         }
         let validation = ValidationRun()
         let registry = try RegistryInput(layout: from, validation: validation, notice: printNotice).read(inputs)
         try stopOnErrors(validation.findings(for: registry), in: registry)
-        return Conversion.render(registry, with: to.writer)
+        return Conversion.render(registry, with: to.writer, csvStyle: csvStyle)
     }
 
     /// Errors are listed on stderr and stop the conversion; warnings are only counted.

@@ -24,14 +24,48 @@ let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assigne
         (RichText([.paragraph("Defined TXT keys:"), .text("\n      "), .paragraph("td: x")]), "Defined TXT keys:\n      td: x"),
     ])
     func flattensAsIANAsCSVDoes(_ text: RichText, _ expected: String) {
-        var flattening = CSVFlattening()
+        var flattening = CSVFlattening(style: .from2020)
         var out = ByteBuffer()
         flattening.flatten(text, into: &out)
         #expect(out.string == expected)
     }
 
+    /// The same texts in each era's rule, each seen in that era's pair.
+    @Test(arguments: [
+        (CSVStyle.before2019, RichText([.text("whois++"), .lineBreak, .lineBreak, .text("\nIANA")]), "whois++\nIANA"),
+        (.before2019, "for \n      \"RadSec\"  ", "for \n      \"RadSec\""),
+        (.from2019, RichText([.text("whois++"), .lineBreak, .lineBreak, .text("\nIANA")]), "whois++\n\n\nIANA"),
+        (.from2019, RichText([.text("a "), .lineBreak, .text("b"), .lineBreak]), "a \nb"),
+        (.from2019, "for \n      \"RadSec\"", "for \n      \"RadSec\""),
+        (.from2025, RichText([.text("whois++"), .lineBreak, .lineBreak, .text("\nIANA")]), "whois++\nIANA"),
+        (.from2025, RichText([.text("a"), .lineBreak, .text("b")]), "ab"),
+        (.from2025, RichText([.text("a "), .lineBreak, .text("\n b")]), "a b"),
+        (.from2025, "for \n      \"RadSec\"", "for \"RadSec\""),
+        (.from2025, RichText([.text("\n      "), .paragraph("Defined TXT keys:"), .text("\n      "), .paragraph("td: x"), .text("\n    ")]),
+            "Defined TXT keys:\n              td: x"),
+        (.before2019, RichText([.paragraph("a"), .text("\n      "), .paragraph("b")]), "a\n      b"),
+    ])
+    func flattensInEachEra(_ style: CSVStyle, _ text: RichText, _ expected: String) {
+        var flattening = CSVFlattening(style: style)
+        var out = ByteBuffer()
+        flattening.flatten(text, into: &out)
+        #expect(out.string == expected)
+    }
+
+    @Test func eachEraStartsOnItsDay() throws {
+        func style(_ date: String) throws -> CSVStyle { CSVStyle(inForceOn: try #require(RegistryDate(canonicalText: date))) }
+        #expect(try style("2018-02-21") == .before2019)
+        #expect(try style("2019-01-01") == .before2019)
+        #expect(try style("2019-01-02") == .from2019)
+        #expect(try style("2020-07-30") == .from2019)
+        #expect(try style("2020-07-31") == .from2020)
+        #expect(try style("2025-04-06") == .from2020)
+        #expect(try style("2025-04-07") == .from2025)
+        #expect(CSVStyle(inForceOn: nil) == .from2025)
+    }
+
     @Test func saysWhenTheFlatTextCannotGiveTheRichTextBack() {
-        var flattening = CSVFlattening()
+        var flattening = CSVFlattening(style: .from2020)
         var out = ByteBuffer()
         let plain = flattening.flatten("plain text", into: &out)
         let broken = flattening.flatten(RichText([.text("a"), .lineBreak, .text("b")]), into: &out)
