@@ -74,6 +74,10 @@ public struct CanonicalForm {
     /// the canonical bytes back and comparing both registries in XML, which carries the whole
     /// model and no source locations, tells whether anything was really lost.
     private static func lostContent(_ registry: Registry, canonical: [UInt8], source: SourceInput) -> String? {
+        if let first = registry.unkeptMarkup.first {
+            let count = registry.unkeptMarkup.count
+            return "the first of \(count == 1 ? "them" : "these \(count)") is on line \(first.line)"
+        }
         var ignored: [Diagnostic] = []
         let again: Registry
         do {

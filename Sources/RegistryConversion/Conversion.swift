@@ -13,10 +13,15 @@ public struct ConvertedOutput: Sendable {
 public enum Conversion {
     /// Reads the inputs as one registry and writes it. Records stream from reader to writer
     /// when the writer can take them one by one.
-    /// `csvStyle` overrides the CSV rule the registry was read in or dated to.
+    /// `csvStyle` overrides the CSV rule the registry was read in or dated to; the metadata,
+    /// people and footnotes of `metadata`, when given, replace the inputs'.
     public static func convert(
-        _ paths: [String], reading input: RegistryInput, to writer: any RegistryWriter.Type, csvStyle: CSVStyle? = nil
+        _ paths: [String], reading input: RegistryInput, to writer: any RegistryWriter.Type, csvStyle: CSVStyle? = nil,
+        metadata: Registry? = nil
     ) throws(ReadError) -> ConvertedOutput {
+        if let metadata {
+            return render(try input.read(paths).withMetadata(of: metadata), with: writer, csvStyle: csvStyle)
+        }
         if let streaming = writer as? any RecordStreamWriter.Type {
             return try stream(paths, reading: input, to: streaming, csvStyle: csvStyle)
         }
@@ -68,6 +73,7 @@ public enum Conversion {
         }
         registry.csvStyle = head.csvStyle
         writer.finish(registry, into: &out, losses: &losses)
+        losses.note(.unkeptMarkup, count: registry.unkeptMarkup.count)
         return ConvertedOutput(chunks: chunks + [out.bytes], losses: losses)
     }
 }

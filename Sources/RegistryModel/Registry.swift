@@ -20,6 +20,10 @@ public struct Registry: Hashable, Sendable {
     /// Processing instructions and comments before and after the root element, in order
     /// (XML only); nil when the input had no prolog of its own, so XML gets today's.
     public var prolog: XMLProlog?
+    /// Where the input held what the model has no place for and the reader had to leave out
+    /// (comments and processing instructions inside the XML registry): no writer can give it
+    /// back, so converting reports it as a loss and `fmt` does not rewrite the file.
+    public var unkeptMarkup: [SourceLocation] = []
 
     public init(
         id: String? = nil, title: String? = nil, category: String? = nil,
@@ -62,6 +66,18 @@ public struct Registry: Hashable, Sendable {
         sourceFiles += other.sourceFiles.filter { !sourceFiles.contains($0) }
         csvStyle = csvStyle ?? other.csvStyle
         prolog = prolog ?? other.prolog
+        unkeptMarkup += other.unkeptMarkup
+    }
+
+    /// The registry with `other`'s metadata, people, footnotes and XML prolog in place of its
+    /// own, and its own records: a CSV edited by a curator, made whole again with the XML it
+    /// came from. The CSV rule it was read in stays its own.
+    public func withMetadata(of other: Registry) -> Registry {
+        var merged = other
+        merged.records = records
+        merged.sourceFiles = sourceFiles
+        merged.csvStyle = csvStyle
+        return merged
     }
 
     /// The CSV rule to write the registry in: the one it was read in, else the one in force on

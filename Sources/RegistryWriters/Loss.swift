@@ -29,7 +29,7 @@ public struct LossReport: Sendable, Equatable {
 
 public enum LossKind: CaseIterable, Sendable, Hashable {
     case metadata, people, footnotes, xrefTargets, textMarkup, assigneeElement, elementOrder
-    case registryIdentity, reflowedText, personDetails, emptyElements
+    case registryIdentity, reflowedText, personDetails, emptyElements, unkeptMarkup
 
     func describe(count: Int) -> String {
         switch self {
@@ -53,12 +53,14 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
             "the exact line breaks, paragraphs and white space of \(plural(count, "text field")); reflowed into its column (a line break survives where the next word would have fitted)"
         case .personDetails:
             "details of \(count) \(count == 1 ? "person" : "people") (empty values, line breaks or runs of blanks in names); folded"
+        case .unkeptMarkup:
+            "\(plural(count, "comment or processing instruction", "comments or processing instructions")) inside the registry; the model has no place for them, so no layout keeps them"
         case .emptyElements:
             "\(plural(count, "empty element")) (<name/>, <note/>, <uri/>, …); an empty cell reads back as no element"
         }
     }
 }
 
-func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+func plural(_ count: Int, _ noun: String, _ nouns: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : nouns ?? noun + "s")"
 }

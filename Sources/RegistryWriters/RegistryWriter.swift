@@ -10,11 +10,12 @@ public protocol RegistryWriter: Sendable {
 }
 
 extension RegistryWriter {
-    /// The whole document as bytes, with what was lost.
+    /// The whole document as bytes, with what was lost (what the reader could not keep too).
     public static func render(_ registry: Registry) -> (bytes: [UInt8], losses: LossReport) {
         var out = OutputBuffer(capacity: 4096 + registry.records.count * 160)
         var losses = LossReport()
         write(registry, to: &out, losses: &losses)
+        losses.note(.unkeptMarkup, count: registry.unkeptMarkup.count)
         return (out.bytes, losses)
     }
 }

@@ -36,6 +36,12 @@ struct Convert: ParsableCommand {
         valueName: "era"))
     var csvStyle: CSVStyle?
 
+    @Option(help: ArgumentHelp(
+        "Take the registry's metadata, people and footnotes from this file (any layout that carries them, e.g. IANA's XML); the records come from the inputs.",
+        discussion: "Regenerates a complete XML from an edited CSV: ianaconv csv xml edited.csv --metadata service-names-port-numbers.xml",
+        valueName: "file"))
+    var metadata: String?
+
     @Flag(help: "Fail (exit 1, no output) when the target layout cannot carry everything.")
     var failOnLoss = false
 
@@ -61,11 +67,16 @@ struct Convert: ParsableCommand {
 
     /// Reads and writes; with `--validate`, the whole registry is read and checked first.
     private func convert() throws -> ConvertedOutput {
+        let metadata = try self.metadata.map { path throws(ReadError) in
+            try RegistryInput(layout: .detected, notice: printNotice).readOne(path).registry
+        }
         guard validateFirst else {
-            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, notice: printNotice), to: to.writer, csvStyle: csvStyle)
+            return try Conversion.convert(
+                inputs, reading: RegistryInput(layout: from, notice: printNotice), to: to.writer, csvStyle: csvStyle, metadata: metadata)
         }
         let validation = ValidationRun()
-        let registry = try RegistryInput(layout: from, validation: validation, notice: printNotice).read(inputs)
+        var registry = try RegistryInput(layout: from, validation: validation, notice: printNotice).read(inputs)
+        if let metadata { registry = registry.withMetadata(of: metadata) }
         try stopOnErrors(validation.findings(for: registry), in: registry)
         return Conversion.render(registry, with: to.writer, csvStyle: csvStyle)
     }

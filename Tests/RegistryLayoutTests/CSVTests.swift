@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RegistryLayoutKit
 @testable import RegistryModel
@@ -134,6 +135,38 @@ let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assigne
         let error = try #require(readError(bytes, with: CSVReader.self))
         #expect(error.line == 2)
         #expect(error.column == 9)
+    }
+
+    /// Spreadsheets quote every cell, header included (RFC 4180 allows it).
+    @Test func readsAQuotedHeader() throws {
+        let quoted = csvHeader.split(separator: ",").map { "\"\($0.trimmingCharacters(in: .newlines))\"" }.joined(separator: ",") + "\r\n"
+        #expect(CSVReader.recognizes(Array(quoted.utf8)[...]))
+        let (registry, _) = try read(quoted + "\"a\",\"1\",\"tcp\",\"A\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n", with: CSVReader.self)
+        #expect(registry.records.map { $0.name?.text } == ["a"])
+    }
+
+    @Test func aWrongHeaderNamesTheFirstColumnThatDiffers() throws {
+        let wrong = csvHeader.replacingOccurrences(of: "Description", with: "Desc")
+        let error = try #require(readError(Array(wrong.utf8), with: CSVReader.self))
+        #expect(error.message.contains("column 4 is \"Desc\", expected \"Description\""), "\(error.message)")
+        #expect(error.column == 45)
+        let short = "Service Name,Port Number\r\n"
+        #expect(readError(Array(short.utf8), with: CSVReader.self)?.message.contains("column 3 is nothing (the row ends), expected \"Transport Protocol\"") == true)
+    }
+
+    /// Each era told by what only its rule writes; today's where nothing tells.
+    @Test(arguments: [
+        ("Known Unauthorized Uses", "a\n\nb", CSVStyle.before2019),
+        ("Unauthorized Use Reported", "a \n   b", .from2019),
+        ("Unauthorized Use Reported", "a\n\n\nb", .from2019),
+        ("Unauthorized Use Reported", "a\n\nb", .from2020),
+        ("Unauthorized Use Reported", "a\n      b", .from2025),
+        ("Unauthorized Use Reported", "plain", .from2025),
+    ])
+    func recognisesTheEraThatWroteIt(_ title: String, _ description: String, _ style: CSVStyle) throws {
+        let header = csvHeader.replacingOccurrences(of: "Unauthorized Use Reported", with: title)
+        let (registry, _) = try read(header + "a,1,tcp,\"\(description)\",,,,,,,,\r\n", with: CSVReader.self)
+        #expect(registry.csvStyle == style)
     }
 
     @Test func detectsCSV() {

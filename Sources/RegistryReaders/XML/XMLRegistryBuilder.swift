@@ -326,6 +326,7 @@ struct XMLRegistryBuilder: ParserClient, ~Copyable {
         let misc = XMLMisc.comment(text.map { String(cString: $0) } ?? "")
         guard !outsideRoot(misc) else { return }
         let at = parser.comment(text)
+        registry.unkeptMarkup.append(input.location(line: at.line, column: at.column ?? 0))
         diagnostics.append(Diagnostic(
             file: input.displayName, line: at.line, column: at.column,
             message: "XML comment ignored: the model has no place for comments inside the registry"))
@@ -342,6 +343,7 @@ struct XMLRegistryBuilder: ParserClient, ~Copyable {
         }
         guard !outsideRoot(.processingInstruction(target: target, data: data)) else { return }
         let at = location(parser.current(inside: nil))
+        registry.unkeptMarkup.append(at)
         diagnostics.append(Diagnostic(
             file: input.displayName, line: Int(at.line), column: Int(at.column),
             message: "XML processing instruction <?\(target)?> ignored: the model has no place for it inside the registry"))
