@@ -39,7 +39,9 @@ let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assigne
         (.from2019, RichText([.text("a "), .lineBreak, .text("b"), .lineBreak]), "a \nb"),
         (.from2019, "for \n      \"RadSec\"", "for \n      \"RadSec\""),
         (.from2025, RichText([.text("whois++"), .lineBreak, .lineBreak, .text("\nIANA")]), "whois++\nIANA"),
-        (.from2025, RichText([.text("a"), .lineBreak, .text("b")]), "ab"),
+        // wordsApart: breaks alone, which no file of IANA's has, keep the words apart.
+        (.from2025, RichText([.text("a"), .lineBreak, .lineBreak, .text("b")]), "a\nb"),
+        (.before2019, RichText([.text("a"), .lineBreak, .text("b")]), "a\nb"),
         (.from2025, RichText([.text("a "), .lineBreak, .text("\n b")]), "a b"),
         (.from2025, "for \n      \"RadSec\"", "for \"RadSec\""),
         (.from2025, RichText([.text("\n      "), .paragraph("Defined TXT keys:"), .text("\n      "), .paragraph("td: x"), .text("\n    ")]),

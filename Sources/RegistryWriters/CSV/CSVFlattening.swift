@@ -17,6 +17,10 @@ import RegistryModel
 ///   and the runs that result follow the 2020 rule.
 ///
 /// Paragraphs add nothing of their own before 2025.
+///
+/// In IANA's files every `<br/>` is followed by a line feed. Where a rule drops breaks and a
+/// run is breaks alone (text read from a page, say: `a<br/>b`), no file decides; the run is
+/// written as one line feed, so that the words stay apart (the cases `wordsApart` in the tests).
 struct CSVFlattening: ~Copyable {
     /// Stands for `<br/>` among the text's bytes; outside the byte range, so never text.
     private static let lineBreak: UInt16 = 0x100
@@ -113,10 +117,13 @@ struct CSVFlattening: ~Copyable {
             }
             let run = UnsafeBufferPointer(rebasing: units[i..<end])
             switch style {
+            case .before2019 where !blanks && !lineFeeds:
+                out.append(0x0A)  // breaks alone: see the type's comment
             case .before2019, .from2019:
                 // Kept as it is, each break dropped or written as a line feed.
                 for unit in run where !Self.isBreak(unit) || style == .from2019 { out.append(Self.isBreak(unit) ? 0x0A : UInt8(unit)) }
-            case .from2020, .from2025 where breaks == 0:
+            case .from2020,
+                .from2025 where breaks == 0:
                 Self.collapse(run, breaks: breaks, blanks: blanks, lineFeeds: lineFeeds, into: &out, unchanged: &unchanged)
             case .from2025:
                 Self.collapseDroppingBreaks(run, into: &out, unchanged: &unchanged)
@@ -150,7 +157,7 @@ struct CSVFlattening: ~Copyable {
         _ run: UnsafeBufferPointer<Unit>, into out: inout ByteBuffer, unchanged: inout Bool
     ) {
         let rest = run.filter { !isBreak($0) }
-        guard !rest.isEmpty else { return }
+        guard !rest.isEmpty else { return out.append(0x0A) }  // breaks alone: see the type's comment
         rest.withUnsafeBufferPointer { rest in
             collapse(rest, breaks: 0, blanks: rest.contains { $0 != 0x0A }, lineFeeds: rest.contains(0x0A), into: &out, unchanged: &unchanged)
         }
