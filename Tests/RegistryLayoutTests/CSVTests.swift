@@ -171,6 +171,17 @@ let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assigne
         #expect(registry.csvStyle == style)
     }
 
+    /// The 2020 rule writes `x<br/>\ny` as two line feeds: read back as a break.
+    @Test func readsTheLoneBreaksOfThe2020RuleBack() throws {
+        let (registry, _) = try read(csvHeader + "a,1,tcp,\"x\n\ny\",,,,,,,,\"n\n\nm\n\n  o\"\r\n", with: CSVReader.self)
+        #expect(registry.csvStyle == .from2020)
+        #expect(registry.records[0].description == RichText([.text("x"), .lineBreak, .text("\ny")]))
+        #expect(registry.records[0].notes == [RichText([.text("n"), .lineBreak, .text("\nm\n\n  o")])], "only two line feeds alone")
+        let (csv, losses) = CSVWriter.render(registry)
+        #expect(String(decoding: csv, as: UTF8.self).hasSuffix("a,1,tcp,\"x\n\ny\",,,,,,,,\"n\n\nm\n\n  o\"\r\n"))
+        #expect(losses.isEmpty, "the break is read back, so nothing is lost: \(losses.messages(layout: "CSV"))")
+    }
+
     @Test func detectsCSV() {
         #expect(CSVReader.recognizes(Array(csvHeader.utf8)[...]))
         #expect(!CSVReader.recognizes(Array("<?xml".utf8)[...]))

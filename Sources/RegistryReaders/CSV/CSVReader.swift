@@ -49,6 +49,7 @@ public enum CSVReader: RegistryReader {
             registry.records.append(try RegistryColumns.record(from: row, input))
         }
         registry.csvStyle = evidence.style
+        if evidence.style == .from2020 { CSVStyleEvidence.restoreLoneBreaks(in: &registry.records) }
         return registry
     }
 

@@ -59,4 +59,42 @@ struct CSVStyleEvidence {
     var style: CSVStyle {
         olderTitle ? .before2019 : keptWhiteSpace ? .from2019 : loneBreak ? .from2020 : .today
     }
+
+    /// In the 2020 rule two line feeds alone are a `<br/>` and the line feed after it (IANA's
+    /// files put one after every `<br/>`; a text's own empty line, which would read the same,
+    /// is not in them): the records' free text gets its breaks back. The other rules write a
+    /// break as text does, or not at all, so nothing tells where one was.
+    static func restoreLoneBreaks(in records: inout [Record]) {
+        for i in records.indices {
+            if let text = records[i].description.flatMap(withLoneBreaks) { records[i].description = text }
+            if let text = records[i].unauthorizedUse.flatMap(withLoneBreaks) { records[i].unauthorizedUse = text }
+            for n in records[i].notes.indices {
+                if let text = withLoneBreaks(records[i].notes[n]) { records[i].notes[n] = text }
+            }
+        }
+    }
+
+    /// The text with each run of exactly two line feeds made a break and a line feed; nil when
+    /// it has none (the usual case: no copy).
+    private static func withLoneBreaks(_ text: RichText) -> RichText? {
+        guard text.content.count == 1, case .text(let characters) = text.content[0], characters.utf8.contains(0x0A) else { return nil }
+        let bytes = Array(characters.utf8)
+        var pieces: [Inline] = []
+        var start = 0
+        var i = 0
+        while i + 1 < bytes.count {
+            let lone = bytes[i] == 0x0A && bytes[i + 1] == 0x0A && i > 0 && !ASCII.isWhiteSpace(bytes[i - 1])
+                && i + 2 < bytes.count && !ASCII.isWhiteSpace(bytes[i + 2])
+            guard lone else {
+                i += 1
+                continue
+            }
+            pieces += [.text(String(decoding: bytes[start..<i], as: UTF8.self)), .lineBreak]
+            start = i + 1  // the second line feed stays text
+            i += 2
+        }
+        guard !pieces.isEmpty else { return nil }
+        pieces.append(.text(String(decoding: bytes[start...], as: UTF8.self)))
+        return RichText(pieces)
+    }
 }

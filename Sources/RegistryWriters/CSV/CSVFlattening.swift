@@ -42,11 +42,17 @@ struct CSVFlattening: ~Copyable {
         if text.content.count == 1, case .text(var characters) = text.content[0] {
             return characters.withUTF8 { emit($0, into: &out) }
         }
-        // Otherwise it is empty, or it has markup: breaks, xrefs or paragraphs, lost in CSV.
+        // Otherwise it is empty, or it has markup: xrefs and paragraphs are lost in CSV, breaks
+        // too but where the CSV reader gives them back (`isReadBack`).
         units.removeAll(keepingCapacity: true)
         serialize(text)
         let unchanged = units.withUnsafeBufferPointer { emit($0, into: &out) }
-        return unchanged && text.isEmpty
+        return unchanged && !text.content.contains { inline in
+            switch inline {
+            case .xref, .paragraph: true
+            case .text, .lineBreak: false
+            }
+        }
     }
 
     /// `[label][label]…` of the xrefs of `kind` (all when nil), flattened the same way.
@@ -116,6 +122,7 @@ struct CSVFlattening: ~Copyable {
                 continue
             }
             let run = UnsafeBufferPointer(rebasing: units[i..<end])
+            if breaks > 0, !isReadBack(run) { unchanged = false }
             switch style {
             case .before2019 where !blanks && !lineFeeds:
                 out.append(0x0A)  // breaks alone: see the type's comment
@@ -130,6 +137,12 @@ struct CSVFlattening: ~Copyable {
             }
         }
         return unchanged
+    }
+
+    /// True for the one run of breaks that the CSV reader reads back: in the 2020 rule, a
+    /// `<br/>` and a line feed, written as two line feeds (see `CSVStyleEvidence`).
+    private func isReadBack<Unit: FixedWidthInteger>(_ run: UnsafeBufferPointer<Unit>) -> Bool {
+        style == .from2020 && run.count == 2 && Self.isBreak(run[0]) && run[1] == 0x0A
     }
 
     /// The 2020 rule for one run of white space inside the field.
