@@ -37,8 +37,9 @@ public struct CanonicalForm {
         guard ends != canonicalEnds else {
             return UnifiedDiff.make(old: source.input.bytes, new: bytes, oldName: name, newName: "\(name) (canonical)")
         }
-        let note = Array("\(name): its line ends differ from the canonical form's (\(ends) where it has \(canonicalEnds))\n".utf8)
         let (old, new) = (Self.withLineFeeds(source.input.bytes), Self.withLineFeeds(bytes))
+        let only = old == new ? "only " : ""
+        let note = Array("\(name): \(only)its line ends differ from the canonical form's: it has \(ends), the canonical form \(canonicalEnds)\n".utf8)
         return note + UnifiedDiff.make(old: old, new: new, oldName: name, newName: "\(name) (canonical)")
     }
 

@@ -28,6 +28,28 @@ import XMLTreeDiff
         #expect(back.stdout == csv, "csv → xml → csv")
     }
 
+    /// CSV as people save it: LF line ends, every cell quoted.
+    @Test func aCSVWithLFLineEndsOrQuotedCellsIsRead() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        let csv = try Paths.bytes(Paths.registry2024CSV)
+        let lf = Array(String(decoding: csv, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ianaconv-lf-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("lf.csv")
+        try Data(lf).write(to: file)
+        let check = try Binary.run(["fmt", "--check", file.path])
+        #expect(check.status == 1)
+        #expect(check.stdoutText == "\(file.path): only its line ends differ from the canonical form's: it has LF, the canonical form CRLF and LF\n")
+        #expect(try Binary.run(["csv", "csv"], stdin: lf).stdout == csv, "read, and written back in IANA's form")
+        let header = "\"Service Name\",\"Port Number\",\"Transport Protocol\",\"Description\",\"Assignee\",\"Contact\",\"Registration Date\",\"Modification Date\",\"Reference\",\"Service Code\",\"Unauthorized Use Reported\",\"Assignment Notes\"\r\n"
+        let quoted = Array((header + "\"echo\",\"7\",\"tcp\",\"Echo\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n").utf8)
+        for from in ["auto", "csv"] {
+            let read = try Binary.run([from, "xml"], stdin: quoted)
+            #expect(read.status == 0 && read.stdoutText.contains("<name>echo</name>"), "--from \(from): \(read.stderr)")
+        }
+    }
+
     @Test func csvStyleChoosesTheRuleAndTheHelpListsTheEras() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let (old, today) = (Paths.csvEraPairs[0], Paths.csvEraPairs[3])
