@@ -28,6 +28,10 @@ public enum XMLStream {
     ) -> Void
     /// A comment's text, NUL-terminated.
     public typealias Comment = @convention(c) (_ session: UnsafeMutableRawPointer?, _ text: UnsafePointer<UInt8>?) -> Void
+    /// A processing instruction's target and data (nil when it has none), NUL-terminated.
+    public typealias ProcessingInstruction = @convention(c) (
+        _ session: UnsafeMutableRawPointer?, _ target: UnsafePointer<UInt8>?, _ data: UnsafePointer<UInt8>?
+    ) -> Void
 
     public struct Callbacks: Sendable {
         public var startElement: StartElement
@@ -36,12 +40,17 @@ public enum XMLStream {
         /// without a DTD it cannot know which white space is.
         public var characters: Characters
         public var comment: Comment
+        public var processingInstruction: ProcessingInstruction
 
-        public init(startElement: StartElement, endElement: EndElement, characters: Characters, comment: Comment) {
+        public init(
+            startElement: StartElement, endElement: EndElement, characters: Characters, comment: Comment,
+            processingInstruction: ProcessingInstruction
+        ) {
             self.startElement = startElement
             self.endElement = endElement
             self.characters = characters
             self.comment = comment
+            self.processingInstruction = processingInstruction
         }
     }
 
@@ -56,6 +65,7 @@ public enum XMLStream {
         handler.endElementNs = callbacks.endElement
         handler.cdataBlock = callbacks.characters
         handler.comment = callbacks.comment
+        handler.processingInstruction = callbacks.processingInstruction
         handler.internalSubset = DoctypeRefusal.xmlStream
         var session = StreamSession(client: client)
         if let crowded = AttributeCrowding.firstCrowdedTag(in: pieces, lineOffset: lineOffset) {

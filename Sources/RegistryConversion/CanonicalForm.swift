@@ -28,10 +28,46 @@ public struct CanonicalForm {
         }
     }
 
-    /// A unified diff from the file to its canonical form (empty when it is canonical).
+    /// A unified diff from the file to its canonical form (empty when it is canonical). When
+    /// the line ends differ (LF for CRLF, say), that is said in one line, and the diff shows
+    /// only the lines that differ in more than their ends.
     public func diff() -> [UInt8] {
         let name = source.input.displayName
-        return UnifiedDiff.make(old: source.input.bytes, new: bytes, oldName: name, newName: "\(name) (canonical)")
+        let (ends, canonicalEnds) = (Self.lineEnds(source.input.bytes), Self.lineEnds(bytes))
+        guard ends != canonicalEnds else {
+            return UnifiedDiff.make(old: source.input.bytes, new: bytes, oldName: name, newName: "\(name) (canonical)")
+        }
+        let (old, new) = (Self.withLineFeeds(source.input.bytes), Self.withLineFeeds(bytes))
+        let only = old == new ? "only " : ""
+        let note = Array("\(name): \(only)its line ends differ from the canonical form's: it has \(ends), the canonical form \(canonicalEnds)\n".utf8)
+        return note + UnifiedDiff.make(old: old, new: new, oldName: name, newName: "\(name) (canonical)")
+    }
+
+    /// The text with every CRLF and lone CR made a LF.
+    private static func withLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, byte) in bytes.enumerated() {
+            if byte == 0x0D {
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { continue }
+                out.append(0x0A)
+            } else {
+                out.append(byte)
+            }
+        }
+        return out
+    }
+
+    /// How the text ends its lines, in words.
+    private static func lineEnds(_ bytes: [UInt8]) -> String {
+        let crlf = zip(bytes, bytes.dropFirst()).count { $0 == 0x0D && $1 == 0x0A }
+        let lf = bytes.count { $0 == 0x0A } - crlf
+        return switch (crlf > 0, lf > 0) {
+        case (true, false): "CRLF"
+        case (false, true): "LF"
+        case (true, true): "CRLF and LF"
+        case (false, false): "no line ends"
+        }
     }
 
     /// What the canonical form loses, or nil when it reads back as the same registry. Writers
@@ -39,6 +75,10 @@ public struct CanonicalForm {
     /// the canonical bytes back and comparing both registries in XML, which carries the whole
     /// model and no source locations, tells whether anything was really lost.
     private static func lostContent(_ registry: Registry, canonical: [UInt8], source: SourceInput) -> String? {
+        if let first = registry.unkeptMarkup.first {
+            let count = registry.unkeptMarkup.count
+            return "the first of \(count == 1 ? "them" : "these \(count)") is on line \(first.line)"
+        }
         var ignored: [Diagnostic] = []
         let again: Registry
         do {

@@ -31,10 +31,11 @@ struct WrittenPart: Sendable {
     var out: OutputBuffer
     var losses: LossReport
 
-    init?<Writer: RecordStreamWriter>(_ part: InputPart, reader: any SplittableRegistryReader.Type, writer: Writer.Type) {
+    /// `head` is the whole input's metadata, which the writer's rows may depend on.
+    init?<Writer: RecordStreamWriter>(_ part: InputPart, reader: any SplittableRegistryReader.Type, writer: Writer.Type, head: Registry) {
         var out = OutputBuffer(capacity: part.range.count)
         var losses = LossReport()
-        var stream = writer.makeStream()
+        var stream = writer.makeStream(for: head)
         var diagnostics: [Diagnostic] = []
         guard let registry = try? reader.read(part, diagnostics: &diagnostics, records: { record in
             stream.write(record, into: &out, losses: &losses)

@@ -14,6 +14,16 @@ public struct Registry: Hashable, Sendable {
     public var people: [Person]?
     /// The input files, in the order read; `SourceLocation.file` indexes this list.
     public var sourceFiles: [String]
+    /// The CSV rule the registry was read in (or was told to be written in); nil to write the
+    /// rule in force on `updated`. See `csvStyleToWrite`.
+    public var csvStyle: CSVStyle?
+    /// Processing instructions and comments before and after the root element, in order
+    /// (XML only); nil when the input had no prolog of its own, so XML gets today's.
+    public var prolog: XMLProlog?
+    /// Where the input held what the model has no place for and the reader had to leave out
+    /// (comments and processing instructions inside the XML registry): no writer can give it
+    /// back, so converting reports it as a loss and `fmt` does not rewrite the file.
+    public var unkeptMarkup: [SourceLocation] = []
 
     public init(
         id: String? = nil, title: String? = nil, category: String? = nil,
@@ -54,5 +64,25 @@ public struct Registry: Hashable, Sendable {
             people = ours + theirs.filter { !ids.contains($0.id) }
         }
         sourceFiles += other.sourceFiles.filter { !sourceFiles.contains($0) }
+        csvStyle = csvStyle ?? other.csvStyle
+        prolog = prolog ?? other.prolog
+        unkeptMarkup += other.unkeptMarkup
+    }
+
+    /// The registry with `other`'s metadata, people, footnotes and XML prolog in place of its
+    /// own, and its own records: a CSV edited by a curator, made whole again with the XML it
+    /// came from. The CSV rule it was read in stays its own.
+    public func withMetadata(of other: Registry) -> Registry {
+        var merged = other
+        merged.records = records
+        merged.sourceFiles = sourceFiles
+        merged.csvStyle = csvStyle
+        return merged
+    }
+
+    /// The CSV rule to write the registry in: the one it was read in, else the one in force on
+    /// its `<updated>` date, else today's.
+    public var csvStyleToWrite: CSVStyle {
+        csvStyle ?? CSVStyle(inForceOn: updated?.value)
     }
 }

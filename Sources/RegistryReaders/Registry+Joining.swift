@@ -15,6 +15,8 @@ extension Registry {
             joined.records = joined.records.isEmpty ? part.records : joined.records + part.records
             joined.footnotes = joined.footnotes.isEmpty ? part.footnotes : joined.footnotes + part.footnotes
             if let people = part.people { joined.people = joined.people.map { $0 + people } ?? people }
+            if let after = part.prolog?.afterRoot, !after.isEmpty { joined.prolog?.afterRoot += after }
+            joined.unkeptMarkup += part.unkeptMarkup
         }
         return joined
     }

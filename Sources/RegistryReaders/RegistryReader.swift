@@ -35,6 +35,9 @@ public protocol SplittableRegistryReader: RegistryReader {
     static func read(
         _ part: InputPart, diagnostics: inout [Diagnostic], records sink: RecordSink?
     ) throws(ReadError) -> Registry
+    /// What comes before the first record (metadata), read on its own; nil when it cannot be
+    /// cut off.
+    static func head(of input: InputFile) -> Registry?
 }
 
 /// A stretch of an input with what it needs around it to read on its own (the root element's

@@ -38,7 +38,7 @@ public struct LossReport: Sendable, Equatable {
 
 public enum LossKind: CaseIterable, Sendable, Hashable {
     case metadata, people, footnotes, xrefTargets, textMarkup, assigneeElement, elementOrder
-    case registryIdentity, reflowedText, personDetails, emptyElements, unanchoredRecords, cutWords
+    case registryIdentity, reflowedText, personDetails, emptyElements, unanchoredRecords, cutWords, unkeptMarkup
     // What a services(5) file cannot carry: a line holds a name, a port, a protocol, aliases
     // and a one-line description, under a header with the registry's title and date.
     case recordsWithoutService, nameOnlyRecords, protocolLessRecords, unwritableRecords, expandedRanges
@@ -66,6 +66,8 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
             "the exact line breaks, paragraphs and white space of \(plural(count, "text field")); reflowed into its column (a line break survives where the next word would have fitted)"
         case .personDetails:
             "details of \(count) \(count == 1 ? "person" : "people") (empty values, line breaks or runs of blanks in names); folded"
+        case .unkeptMarkup:
+            "\(plural(count, "comment or processing instruction", "comments or processing instructions")) inside the registry; the model has no place for them, so no layout keeps them"
         case .emptyElements:
             "\(plural(count, "empty element")) (<name/>, <note/>, <uri/>, …); an empty cell reads back as no element"
         case .unanchoredRecords:
@@ -96,6 +98,6 @@ public enum LossKind: CaseIterable, Sendable, Hashable {
     }
 }
 
-func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+func plural(_ count: Int, _ noun: String, _ nouns: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : nouns ?? noun + "s")"
 }

@@ -10,11 +10,12 @@ public protocol RegistryWriter: Sendable {
 }
 
 extension RegistryWriter {
-    /// The whole document as bytes, with what was lost.
+    /// The whole document as bytes, with what was lost (what the reader could not keep too).
     public static func render(_ registry: Registry) -> (bytes: [UInt8], losses: LossReport) {
         var out = OutputBuffer(capacity: 4096 + registry.records.count * 160)
         var losses = LossReport()
         write(registry, to: &out, losses: &losses)
+        losses.note(.unkeptMarkup, count: registry.unkeptMarkup.count)
         return (out.bytes, losses)
     }
 }
@@ -23,11 +24,13 @@ extension RegistryWriter {
 /// alone (CSV): it can write each record the moment a streaming reader hands it over, so a
 /// conversion never holds the whole registry, and blocks written apart can be joined.
 public protocol RecordStreamWriter: RegistryWriter {
-    /// Writes what comes before the first record.
-    static func writeHead(into out: inout OutputBuffer)
-    /// The state for one run of records. An existential: a stream owns its buffers, so it is
-    /// non-copyable, which an associated type cannot be.
-    static func makeStream() -> any RecordStream & ~Copyable
+    /// Writes what comes before the first record. `registry` holds what precedes the records
+    /// (its metadata: a streaming reader has read it before the first record).
+    static func writeHead(of registry: Registry, into out: inout OutputBuffer)
+    /// The state for one run of records of `registry` (its metadata, as for `writeHead`). An
+    /// existential: a stream owns its buffers, so it is non-copyable, which an associated type
+    /// cannot be.
+    static func makeStream(for registry: Registry) -> any RecordStream & ~Copyable
     /// After the last record: notes what the layout loses of the registry as a whole. The
     /// registry's records may already be gone (written as they were read).
     static func finish(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport)
@@ -45,8 +48,8 @@ extension RecordStreamWriter {
     public static var runSeparator: [UInt8] { [] }
 
     public static func write(_ registry: Registry, to out: inout OutputBuffer, losses: inout LossReport) {
-        writeHead(into: &out)
-        var stream = makeStream()
+        writeHead(of: registry, into: &out)
+        var stream = makeStream(for: registry)
         for record in registry.records { stream.write(record, into: &out, losses: &losses) }
         finish(registry, into: &out, losses: &losses)
     }

@@ -30,6 +30,18 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (a regular file is replaced atomically, anything else written in place); none or '-' writes standard output.")
     var output: String?
 
+    @Option(help: ArgumentHelp(
+        "The CSV rule to write: IANA's in that era (\(CSVStyle.allValueStrings.joined(separator: ", "))).",
+        discussion: "Default: the rule a CSV input was read in; else the one in force on the registry's <updated> date (before-2019 until 2019-01-01, 2019 until 2020-07-30, 2020 until 2025-04-06, then 2025); else today's (2025).",
+        valueName: "era"))
+    var csvStyle: CSVStyle?
+
+    @Option(help: ArgumentHelp(
+        "Take the registry's metadata, people and footnotes from this file (any layout that carries them, e.g. IANA's XML); the records come from the inputs.",
+        discussion: "Regenerates a complete XML from an edited CSV: ianaconv csv xml edited.csv --metadata service-names-port-numbers.xml",
+        valueName: "file"))
+    var metadata: String?
+
     @Flag(help: "Fail (exit 1, no output) when the target layout cannot carry everything.")
     var failOnLoss = false
 
@@ -57,13 +69,19 @@ struct Convert: ParsableCommand {
 
     /// Reads and writes; with `--validate`, the whole registry is read and checked first.
     private func convert() throws -> ConvertedOutput {
+        let metadata = try self.metadata.map { path throws(ReadError) in
+            try RegistryInput(layout: .detected, notice: printNotice).readOne(path).registry
+        }
         guard validateFirst else {
-            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, sizeLimit: sizeLimit.bytes.value, notice: printNotice), to: to.writer)
+            return try Conversion.convert(
+                inputs, reading: RegistryInput(layout: from, sizeLimit: sizeLimit.bytes.value, notice: printNotice), to: to.writer,
+                csvStyle: csvStyle, metadata: metadata)
         }
         let validation = ValidationRun()
-        let registry = try RegistryInput(layout: from, validation: validation, sizeLimit: sizeLimit.bytes.value, notice: printNotice).read(inputs)
+        var registry = try RegistryInput(layout: from, validation: validation, sizeLimit: sizeLimit.bytes.value, notice: printNotice).read(inputs)
+        if let metadata { registry = registry.withMetadata(of: metadata) }
         try stopOnErrors(validation.findings(for: registry), in: registry)
-        return Conversion.render(registry, with: to.writer)
+        return Conversion.render(registry, with: to.writer, csvStyle: csvStyle)
     }
 
     /// Errors are listed on stderr and stop the conversion; warnings are only counted.

@@ -12,7 +12,8 @@ struct Fmt: ParsableCommand {
             whose owner or attributes ianaconv cannot give a new file, is rewritten in place \
             instead, and a file changed by another program meanwhile is not rewritten. Files already canonical are not touched; a file that cannot be read is left as \
             it is. A file whose canonical form would lose something is not rewritten. IANA's \
-            CSV is canonical as IANA publishes it. '-' reads standard input and writes the \
+            CSV of every era is canonical as IANA published it: a CSV is written back in the rule \
+            of the era that wrote it. '-' reads standard input and writes the \
             canonical form to standard output.
 
             With --check nothing is written: files not in canonical form are shown as a unified \

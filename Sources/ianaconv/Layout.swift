@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegistryConversion
+import RegistryModel
 import RegistryWriters
 
 /// An input layout on the command line: a reader's name or alias, or 'auto', in any case.
@@ -28,4 +29,15 @@ struct OutputLayout: ExpressibleByArgument {
     static var allValueStrings: [String] { Writers.names }
 
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}
+
+/// A CSV rule on the command line (`--csv-style`): the era's name.
+extension CSVStyle: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument)
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+
+    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

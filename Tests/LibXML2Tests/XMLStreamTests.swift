@@ -26,11 +26,19 @@ extension Recording<XMLStreamParser> {
             let recorder = Recorder.client(in: session)
             let at = recorder.pointee.parser.comment(text)
             recorder.pointee.events.append("<!--> \(at.line):\(at.column ?? 0)")
+        },
+        processingInstruction: { session, target, data in
+            Recorder.client(in: session).pointee.events.append("<?\(String(cString: target!)) \(data.map { String(cString: $0) } ?? "")?>")
         }
     )
 }
 
 @Suite struct XMLStreamTests {
+    @Test func processingInstructionsReachTheirCallbackWithTargetAndData() {
+        let read = Recorder.parse("<?a b=\"1\" ?><r><?c?></r>")
+        #expect(read.events == ["<?a b=\"1\" ?>", "<r> 1:13", "<?c ?>", "</r>"])
+    }
+
     @Test func aDoctypeStopsTheParseBeforeAnyDeclarationIsRead() {
         let read = Recorder.parse("""
             <?xml version="1.0"?>
@@ -81,7 +89,7 @@ extension Recording<XMLStreamParser> {
                 recorder.pointee.events.append(attributes.firstName(notIn: ["a"]) ?? "-")
                 recorder.pointee.events += attributes.all(except: ["a"]).map { "\($0.name)=\($0.value)" }
             },
-            endElement: { _, _, _, _ in }, characters: { _, _, _ in }, comment: { _, _ in })
+            endElement: { _, _, _, _ in }, characters: { _, _, _ in }, comment: { _, _ in }, processingInstruction: { _, _, _ in })
         #expect(Recorder.parse("<r a='1 2' b='3' c=''/>", callbacks: callbacks).events == ["1 2", "b", "b=3", "c="])
         #expect(Recorder.parse("<r a='&amp;&lt;' b='&#38;#38;'/>", callbacks: callbacks).events == ["&<", "b", "b=&#38;"])
     }

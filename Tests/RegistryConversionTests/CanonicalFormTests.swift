@@ -29,7 +29,17 @@ import TestSupport
         #expect(form.loss == nil, "line ends change, nothing is lost")
         #expect(form.bytes == Array("\(csvHeader)\r\necho,7,tcp,Echo,,,,,,,,\r\n".utf8))
         let diff = String(decoding: form.diff(), as: UTF8.self)
-        #expect(diff.hasPrefix("--- r.csv\n+++ r.csv (canonical)\n@@ -1,2 +1,2 @@\n-Service Name,"))
+        #expect(diff == "r.csv: only its line ends differ from the canonical form's: it has LF, the canonical form CRLF\n", "said in one line")
+        let alsoText = try #require(try canonicalForm("\(csvHeader)\necho,7,tcp, Echo,,,,,,,,\n", CSVReader.self))
+        #expect(String(decoding: alsoText.diff(), as: UTF8.self).hasPrefix("r.csv: its line ends differ"))
+        #expect(String(decoding: alsoText.diff(), as: UTF8.self).hasSuffix("\n-echo,7,tcp, Echo,,,,,,,,\n+echo,7,tcp,Echo,,,,,,,,\n"), "then the lines that differ in more")
+    }
+
+    @Test func otherwiseADiffShowsTheLinesThatDiffer() throws {
+        let form = try #require(try canonicalForm("\(csvHeader)\r\necho,7,tcp, Echo,,,,,,,,\r\n", CSVReader.self))
+        let diff = String(decoding: form.diff(), as: UTF8.self)
+        #expect(diff.hasPrefix("--- r.csv\n+++ r.csv (canonical)\n@@ -1,2 +1,2 @@\n Service Name,"), "\(diff)")
+        #expect(diff.hasSuffix("\r\n-echo,7,tcp, Echo,,,,,,,,\r\n+echo,7,tcp,Echo,,,,,,,,\r\n"), "\(diff)")
     }
 
     @Test func whatWouldBeLostIsSaid() throws {

@@ -39,6 +39,20 @@ import TestSupport
         #expect(registry.records.count == 8000)
     }
 
+    /// The CSV rule comes from the registry's date, read before the records: the head and every
+    /// part are written in it, as a whole read writes them.
+    @Test func everyPartIsWrittenInTheRuleOfTheRegistrysDate() throws {
+        let files = try ScratchFiles()
+        let dated = SyntheticRegistry.xml().replacingOccurrences(of: "<title>T</title>", with: "<title>T</title>\n  <updated>2018-02-21</updated>")
+        let path = try files.write(dated, to: "dated.xml")
+        let split = Array(try stream(path, threads: 4).chunks.joined())
+        let whole = Conversion.render(try Notices().input(.named(XMLReader.self)).read([path]), with: CSVWriter.self)
+        #expect(split == whole.chunks[0])
+        #expect(String(decoding: split.prefix(200), as: UTF8.self).contains(",Known Unauthorized Uses,"), "the header of the era before 2019")
+        let chosen = try Conversion.convert([path], reading: Notices().input(.named(XMLReader.self)), to: CSVWriter.self, csvStyle: .from2025)
+        #expect(String(decoding: chosen.chunks.joined().prefix(200), as: UTF8.self).contains(",Unauthorized Use Reported,"), "--csv-style outranks the date")
+    }
+
     @Test func aCutThatCannotStandFallsBackToAWholeRead() throws {
         let files = try ScratchFiles()
         let path = try files.write(SyntheticRegistry.xml(middle: SyntheticRegistry.commentedRecords), to: "commented.xml")

@@ -44,7 +44,7 @@ import Testing
         #expect(source.input.displayName == path)
         #expect(registry.records.count == 1)
         #expect(notices.all.count == 1, "\(notices.all)")
-        #expect(notices.all.first?.description == "\(path):2:1: warning: XML comment ignored: the model has no place for comments")
+        #expect(notices.all.first?.description == "\(path):2:1: warning: XML comment ignored: the model has no place for comments inside the registry")
     }
 
     @Test func failuresAreLocatedMessages() throws {

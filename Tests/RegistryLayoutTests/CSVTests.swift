@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RegistryLayoutKit
 @testable import RegistryModel
@@ -24,14 +25,50 @@ let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assigne
         (RichText([.paragraph("Defined TXT keys:"), .text("\n      "), .paragraph("td: x")]), "Defined TXT keys:\n      td: x"),
     ])
     func flattensAsIANAsCSVDoes(_ text: RichText, _ expected: String) {
-        var flattening = CSVFlattening()
+        var flattening = CSVFlattening(style: .from2020)
         var out = ByteBuffer()
         flattening.flatten(text, into: &out)
         #expect(out.string == expected)
     }
 
+    /// The same texts in each era's rule, each seen in that era's pair.
+    @Test(arguments: [
+        (CSVStyle.before2019, RichText([.text("whois++"), .lineBreak, .lineBreak, .text("\nIANA")]), "whois++\nIANA"),
+        (.before2019, "for \n      \"RadSec\"  ", "for \n      \"RadSec\""),
+        (.from2019, RichText([.text("whois++"), .lineBreak, .lineBreak, .text("\nIANA")]), "whois++\n\n\nIANA"),
+        (.from2019, RichText([.text("a "), .lineBreak, .text("b"), .lineBreak]), "a \nb"),
+        (.from2019, "for \n      \"RadSec\"", "for \n      \"RadSec\""),
+        (.from2025, RichText([.text("whois++"), .lineBreak, .lineBreak, .text("\nIANA")]), "whois++\nIANA"),
+        // wordsApart: breaks alone, which no file of IANA's has, keep the words apart.
+        (.from2025, RichText([.text("a"), .lineBreak, .lineBreak, .text("b")]), "a\nb"),
+        (.before2019, RichText([.text("a"), .lineBreak, .text("b")]), "a\nb"),
+        (.from2025, RichText([.text("a "), .lineBreak, .text("\n b")]), "a b"),
+        (.from2025, "for \n      \"RadSec\"", "for \"RadSec\""),
+        (.from2025, RichText([.text("\n      "), .paragraph("Defined TXT keys:"), .text("\n      "), .paragraph("td: x"), .text("\n    ")]),
+            "Defined TXT keys:\n              td: x"),
+        (.before2019, RichText([.paragraph("a"), .text("\n      "), .paragraph("b")]), "a\n      b"),
+    ])
+    func flattensInEachEra(_ style: CSVStyle, _ text: RichText, _ expected: String) {
+        var flattening = CSVFlattening(style: style)
+        var out = ByteBuffer()
+        flattening.flatten(text, into: &out)
+        #expect(out.string == expected)
+    }
+
+    @Test func eachEraStartsOnItsDay() throws {
+        func style(_ date: String) throws -> CSVStyle { CSVStyle(inForceOn: try #require(RegistryDate(canonicalText: date))) }
+        #expect(try style("2018-02-21") == .before2019)
+        #expect(try style("2019-01-01") == .before2019)
+        #expect(try style("2019-01-02") == .from2019)
+        #expect(try style("2020-07-30") == .from2019)
+        #expect(try style("2020-07-31") == .from2020)
+        #expect(try style("2025-04-06") == .from2020)
+        #expect(try style("2025-04-07") == .from2025)
+        #expect(CSVStyle(inForceOn: nil) == .from2025)
+    }
+
     @Test func saysWhenTheFlatTextCannotGiveTheRichTextBack() {
-        var flattening = CSVFlattening()
+        var flattening = CSVFlattening(style: .from2020)
         var out = ByteBuffer()
         let plain = flattening.flatten("plain text", into: &out)
         let broken = flattening.flatten(RichText([.text("a"), .lineBreak, .text("b")]), into: &out)
@@ -100,6 +137,49 @@ let csvHeader = "Service Name,Port Number,Transport Protocol,Description,Assigne
         let error = try #require(readError(bytes, with: CSVReader.self))
         #expect(error.line == 2)
         #expect(error.column == 9)
+    }
+
+    /// Spreadsheets quote every cell, header included (RFC 4180 allows it).
+    @Test func readsAQuotedHeader() throws {
+        let quoted = csvHeader.split(separator: ",").map { "\"\($0.trimmingCharacters(in: .newlines))\"" }.joined(separator: ",") + "\r\n"
+        #expect(CSVReader.recognizes(Array(quoted.utf8)[...]))
+        let (registry, _) = try read(quoted + "\"a\",\"1\",\"tcp\",\"A\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n", with: CSVReader.self)
+        #expect(registry.records.map { $0.name?.text } == ["a"])
+    }
+
+    @Test func aWrongHeaderNamesTheFirstColumnThatDiffers() throws {
+        let wrong = csvHeader.replacingOccurrences(of: "Description", with: "Desc")
+        let error = try #require(readError(Array(wrong.utf8), with: CSVReader.self))
+        #expect(error.message.contains("column 4 is \"Desc\", expected \"Description\""), "\(error.message)")
+        #expect(error.column == 45)
+        let short = "Service Name,Port Number\r\n"
+        #expect(readError(Array(short.utf8), with: CSVReader.self)?.message.contains("column 3 is nothing (the row ends), expected \"Transport Protocol\"") == true)
+    }
+
+    /// Each era told by what only its rule writes; today's where nothing tells.
+    @Test(arguments: [
+        ("Known Unauthorized Uses", "a\n\nb", CSVStyle.before2019),
+        ("Unauthorized Use Reported", "a \n   b", .from2019),
+        ("Unauthorized Use Reported", "a\n\n\nb", .from2019),
+        ("Unauthorized Use Reported", "a\n\nb", .from2020),
+        ("Unauthorized Use Reported", "a\n      b", .from2025),
+        ("Unauthorized Use Reported", "plain", .from2025),
+    ])
+    func recognisesTheEraThatWroteIt(_ title: String, _ description: String, _ style: CSVStyle) throws {
+        let header = csvHeader.replacingOccurrences(of: "Unauthorized Use Reported", with: title)
+        let (registry, _) = try read(header + "a,1,tcp,\"\(description)\",,,,,,,,\r\n", with: CSVReader.self)
+        #expect(registry.csvStyle == style)
+    }
+
+    /// The 2020 rule writes `x<br/>\ny` as two line feeds: read back as a break.
+    @Test func readsTheLoneBreaksOfThe2020RuleBack() throws {
+        let (registry, _) = try read(csvHeader + "a,1,tcp,\"x\n\ny\",,,,,,,,\"n\n\nm\n\n  o\"\r\n", with: CSVReader.self)
+        #expect(registry.csvStyle == .from2020)
+        #expect(registry.records[0].description == RichText([.text("x"), .lineBreak, .text("\ny")]))
+        #expect(registry.records[0].notes == [RichText([.text("n"), .lineBreak, .text("\nm\n\n  o")])], "only two line feeds alone")
+        let (csv, losses) = CSVWriter.render(registry)
+        #expect(String(decoding: csv, as: UTF8.self).hasSuffix("a,1,tcp,\"x\n\ny\",,,,,,,,\"n\n\nm\n\n  o\"\r\n"))
+        #expect(losses.isEmpty, "the break is read back, so nothing is lost: \(losses.messages(layout: "CSV"))")
     }
 
     @Test func detectsCSV() {

@@ -52,6 +52,8 @@ import RegistryWriters
              reported: ["txt": [.reflowedText]]),
         Case(kind: .personDetails, record: plain, tail: "<people><person id=\"Jon_Postel\"><name>Jon\n   Postel</name></person></people>",
              reported: ["csv": [.people], "txt": [.personDetails], "jsonl": [.people]]),
+        Case(kind: .unkeptMarkup, head: "<!-- curated by hand -->", record: plain,
+             reported: ["xml": [.unkeptMarkup], "csv": [.unkeptMarkup], "html": [.unkeptMarkup], "txt": [.unkeptMarkup]]),
         Case(kind: .emptyElements, record: plain + "<unauthorized/>",
              reported: ["csv": [.emptyElements], "html": [.emptyElements], "txt": [.emptyElements]]),
         Case(kind: .unanchoredRecords, head: "<record>\(plain)</record>", record: "<description>Only a description</description>",
@@ -131,6 +133,8 @@ import RegistryWriters
         var registry = registry
         registry.sourceFiles = []
         if registry.people == [] { registry.people = nil }
+        // How the file was dressed, not what it says: XML's prolog, the CSV rule read in.
+        (registry.prolog, registry.csvStyle) = (nil, nil)
         // A page needs a title: the text page shows IANA's when the registry has none.
         if registry.title == "Service Name and Transport Protocol Port Number Registry" { registry.title = nil }
         return registry

@@ -121,6 +121,30 @@ import RegistryReaders
         #expect(registry.records.count == 1)
         #expect(diagnostics.map(\.line) == [4])
         #expect(diagnostics.first?.message.contains("comment") == true)
+        #expect(registry.unkeptMarkup.map(\.line) == [4], "recorded, so that writing it is a loss")
+    }
+
+    @Test func keepsCommentsAndInstructionsAroundTheRootInOrder() throws {
+        let xml = "<?xml version='1.0'?>\n<?oxygen RNGSchema=\"x.rng\" type=\"xml\"?>\n<!-- c -->\n<registry xmlns=\"http://www.iana.org/assignments\"/>\n<?after?>\n"
+        let (registry, diagnostics) = try read(xml, with: XMLReader.self)
+        #expect(diagnostics.isEmpty)
+        #expect(registry.prolog == XMLProlog(
+            beforeRoot: [.processingInstruction(target: "oxygen", data: "RNGSchema=\"x.rng\" type=\"xml\""), .comment(" c ")],
+            afterRoot: [.processingInstruction(target: "after", data: "")]))
+        #expect(registry.unkeptMarkup.isEmpty)
+    }
+
+    @Test func readsTheCSVRuleRecordedForARegistryReadFromCSV() throws {
+        let xml = "<?ianaconv-csv-style 2019?>\n<registry xmlns=\"http://www.iana.org/assignments\"/>\n"
+        let (registry, _) = try read(xml, with: XMLReader.self)
+        #expect(registry.csvStyle == .from2019)
+        #expect(registry.prolog == XMLProlog(), "taken out of the prolog: the writer writes it from the model")
+    }
+
+    @Test func aProcessingInstructionInsideTheRegistryIsALoss() throws {
+        let (registry, diagnostics) = try read(xmlRegistry("  <?pi data?>\n  <record><description>d</description></record>\n"), with: XMLReader.self)
+        #expect(registry.unkeptMarkup.count == 1)
+        #expect(diagnostics.first?.message.contains("<?pi?>") == true)
     }
 
     @Test(arguments: [

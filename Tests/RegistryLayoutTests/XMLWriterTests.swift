@@ -5,6 +5,18 @@ import RegistryReaders
 import RegistryWriters
 
 @Suite struct XMLWriterTests {
+    @Test func writesTheRegistrysPrologOrTodaysAndTheCSVRuleWhenTheDateDoesNotImplyIt() {
+        var registry = Registry(id: "r")
+        let todays = String(decoding: XMLWriter.render(registry).bytes, as: UTF8.self)
+        #expect(todays.contains("<?xml-stylesheet type=\"text/xsl\" href=\"r.xsl\"?>\n<?xml-model href=\"r.rng\" schematypens=\"http://relaxng.org/ns/structure/1.0\" ?>\n<registry"))
+        registry.prolog = XMLProlog(beforeRoot: [.comment(" c ")], afterRoot: [.processingInstruction(target: "p", data: "")])
+        registry.csvStyle = .from2019
+        #expect(String(decoding: XMLWriter.render(registry).bytes, as: UTF8.self)
+            == "<?xml version='1.0' encoding='UTF-8'?>\n<!-- c -->\n<?ianaconv-csv-style 2019?>\n<registry xmlns=\"http://www.iana.org/assignments\" id=\"r\">\n</registry>\n<?p?>\n")
+        registry.csvStyle = .from2025
+        #expect(!String(decoding: XMLWriter.render(registry).bytes, as: UTF8.self).contains("ianaconv-csv-style"), "implied: no date, today's rule")
+    }
+
     @Test func writesIANAsStructure() {
         var record = Record(name: Parsed("echo"), number: Parsed("7"), transportProtocol: Parsed("tcp"), description: "Echo & <more>")
         record.registrationDate = Parsed("2011-08-01")

@@ -120,4 +120,23 @@ import Testing
         #expect(first.footnotes.count == 1)
         #expect(first.sourceFiles == ["1.xml", "2.xml"])
     }
+
+    @Test func withMetadataTakesEverythingButTheRecordsAndTheCSVRule() {
+        var edited = Registry(records: [Record(name: Parsed("edited"))], sourceFiles: ["edited.csv"])
+        edited.csvStyle = .from2019
+        var master = Registry(
+            id: "r", title: "T", updated: Parsed("2024-04-30"), records: [Record(name: Parsed("old"))],
+            footnotes: [Footnote(anchor: "1", text: "f")], people: [Person(id: "p")], sourceFiles: ["master.xml"])
+        master.prolog = XMLProlog(beforeRoot: [.comment("c")])
+        let merged = edited.withMetadata(of: master)
+        #expect(merged.records.map { $0.name?.text } == ["edited"])
+        #expect(merged.title == "T" && merged.id == "r" && merged.updated?.text == "2024-04-30")
+        #expect(merged.footnotes.count == 1 && merged.people?.map(\.id) == ["p"])
+        #expect(merged.prolog == master.prolog)
+        #expect(merged.sourceFiles == ["edited.csv"], "source locations still point into the inputs")
+        #expect(merged.csvStyle == .from2019)
+        #expect(merged.csvStyleToWrite == .from2019, "the rule it was read in outranks the date")
+        #expect(master.csvStyleToWrite == .from2020, "the rule in force on 2024-04-30")
+        #expect(Registry().csvStyleToWrite == .from2025, "no date: today's")
+    }
 }

@@ -23,4 +23,9 @@ public enum Paths {
     public static let registry2026Text = "Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.txt"
     public static let registry2013Text = "Tests/Fixtures/iana/2013-06-26/service-names-port-numbers.txt"
     public static let registry2024CSV = "Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.csv"
+
+    /// The XML/CSV pair of each era of IANA's CSV (`CSVStyle`), oldest first.
+    public static let csvEraPairs: [(xml: String, csv: String)] = ["2018-02-21", "2020-07-14", "2024-04-30", "2026-04-24"].map { day in
+        ("Tests/Fixtures/iana/\(day)/service-names-port-numbers.xml", "Tests/Fixtures/iana/\(day)/service-names-port-numbers.csv")
+    }
 }

@@ -1,28 +1,35 @@
 import RegistryLayoutKit
 import RegistryModel
 
-/// Reads IANA's CSV (RFC 4180): a header row naming the 12 columns (either name of column 11),
-/// then one record per row. Bracketed labels become xrefs again (`[Person]` → person,
-/// `[RFC…]` → rfc, …); a row whose Assignee equals its Contact had no `<assignee>` element.
+/// Reads IANA's CSV (RFC 4180): a header row naming the 12 columns (either name of column 11;
+/// quoted or not, as spreadsheets save it), then one record per row, its lines ended by CRLF
+/// or LF. Bracketed labels become xrefs again (`[Person]` → person, `[RFC…]` → rfc, …); a row
+/// whose Assignee equals its Contact had no `<assignee>` element. The registry records the
+/// era whose rule wrote the file (`CSVStyleEvidence`), so it is written back in that rule.
 public enum CSVReader: RegistryReader {
     public static let name = "csv"
     public static let aliases: [String] = []
 
     static let columns = RegistryColumn.titles
-    /// The first titles of the header row, which tell IANA's CSV from other input.
-    private static let firstTitle = Array((RegistryColumn.name.title + ",").utf8)
-    private static let firstTwoTitles = firstTitle + Array(RegistryColumn.number.title.utf8)
+    /// The first titles of the header row, bare or quoted, which tell IANA's CSV from other
+    /// input.
+    private static let firstTitles = [false, true].map { quoted in
+        let title = { (column: RegistryColumn) in quoted ? "\"\(column.title)\"" : column.title }
+        return (Array((title(.name) + ",").utf8), Array((title(.name) + "," + title(.number)).utf8))
+    }
 
     public static func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
         // UTF-16 input reaches here already decoded (`Readers.detect`).
-        contentStart(head).starts(with: firstTwoTitles)
+        firstTitles.contains { contentStart(head).starts(with: $0.1) }
     }
 
     public static func read(_ input: InputFile, diagnostics: inout [Diagnostic]) throws(ReadError) -> Registry {
         let input = try textInput(input)
         // Refuse a foreign file before parsing a possibly huge first "row" of it.
-        if !input.bytes.isEmpty, !contentStart(input.bytes.prefix(64)).starts(with: firstTitle) {
-            throw headerError(input)
+        if !input.bytes.isEmpty, !firstTitles.contains(where: { contentStart(input.bytes.prefix(64)).starts(with: $0.0) }) {
+            throw ReadError(
+                file: input.displayName, line: 1, column: 1,
+                message: "the header row is not IANA's 12 columns: it does not start with \"\(RegistryColumn.name.title)\"")
         }
         var parser = CSVParser(input: input)
         guard let header = try parser.nextRow() else {
@@ -30,6 +37,7 @@ public enum CSVReader: RegistryReader {
         }
         try checkHeader(header, input)
         var registry = Registry(sourceFiles: [input.displayName])
+        var evidence = CSVStyleEvidence(header: header.map(\.text))
         while let row = try parser.nextRow() {
             guard row.count == columns.count else {
                 let at = row.first?.location ?? input.location(line: 0, column: 0)
@@ -37,8 +45,11 @@ public enum CSVReader: RegistryReader {
                     file: input.displayName, line: Int(at.line), column: Int(at.column),
                     message: "row has \(row.count) fields, expected \(columns.count) (check the quoting of the row)")
             }
+            evidence.look(at: row)
             registry.records.append(try RegistryColumns.record(from: row, input))
         }
+        registry.csvStyle = evidence.style
+        if evidence.style == .from2020 { CSVStyleEvidence.restoreLoneBreaks(in: &registry.records) }
         return registry
     }
 
@@ -49,13 +60,19 @@ public enum CSVReader: RegistryReader {
         if names.count == columns.count, names[RegistryColumn.unauthorizedUse.rawValue] == older {
             expected[RegistryColumn.unauthorizedUse.rawValue] = older
         }
-        guard names == expected else { throw headerError(input) }
+        guard names == expected else { throw headerError(header, expected: expected, input) }
     }
 
-    private static func headerError(_ input: InputFile) -> ReadError {
-        ReadError(
-            file: input.displayName, line: 1, column: 1,
-            message: "the header row is not IANA's 12 columns (\(columns.joined(separator: ",")))")
+    /// Names the first column that differs, found against expected.
+    private static func headerError(_ header: [TableCell], expected: [String], _ input: InputFile) -> ReadError {
+        let names = header.map(\.text)
+        let column = names.indices.first { $0 >= expected.count || names[$0] != expected[$0] } ?? names.count
+        let at = column < header.count ? header[column].location : input.location(line: 1, column: 1)
+        let found = column < names.count ? "\"\(names[column])\"" : "nothing (the row ends)"
+        let wanted = column < expected.count ? "\"\(expected[column])\"" : "the end of the row"
+        return ReadError(
+            file: input.displayName, line: Int(at.line), column: Int(at.column),
+            message: "the header row is not IANA's 12 columns: column \(column + 1) is \(found), expected \(wanted)")
     }
 }
 

@@ -19,6 +19,9 @@ let xmlCallbacks = XMLStream.Callbacks(
     },
     comment: { session, text in
         builder(session).pointee.comment(text)
+    },
+    processingInstruction: { session, target, data in
+        builder(session).pointee.processingInstruction(target, data: data)
     }
 )
 

@@ -51,6 +51,16 @@ extension XMLReader {
         }
     }
 
+    /// The registry's metadata and prolog, read from the start of the file up to its first
+    /// record: what a streaming writer needs before the records (the `<updated>` date that
+    /// chooses the CSV rule). Nil when there is no record line to stop at.
+    public static func head(of input: InputFile) -> Registry? {
+        let bytes = input.bytes
+        guard let root = RootTag(bytes), let cut = recordLineStart(bytes, from: root.end, tag: root.recordTag) else { return nil }
+        var diagnostics: [Diagnostic] = []
+        return try? read(InputPart(input: input, range: 0..<cut, suffix: root.endTag), diagnostics: &diagnostics, records: nil)
+    }
+
     /// The start of the first line at or after `from` whose markup starts with the record tag.
     private static func recordLineStart(_ bytes: [UInt8], from: Int, tag: [UInt8]) -> Int? {
         var i = from

@@ -50,6 +50,8 @@ struct XMLRegistryBuilder: ParserClient, ~Copyable {
         // IANA's XML spends about 260 bytes a record: reserve once instead of regrowing (and
         // copying) the record array; pages never touched cost nothing.
         if sink == nil { registry.records.reserveCapacity(part.range.count / 200) }
+        // An XML file's prolog is its own, even empty: written back as it was.
+        registry.prolog = XMLProlog()
     }
 
     // MARK: parsing
@@ -318,10 +320,41 @@ struct XMLRegistryBuilder: ParserClient, ~Copyable {
         richTexts[richTexts.count - 1].append(text: takeText())
     }
 
+    /// A comment outside the root element joins the prolog; inside, the model has no place
+    /// for it.
     mutating func comment(_ text: UnsafePointer<UInt8>?) {
+        let misc = XMLMisc.comment(text.map { String(cString: $0) } ?? "")
+        guard !outsideRoot(misc) else { return }
         let at = parser.comment(text)
+        registry.unkeptMarkup.append(input.location(line: at.line, column: at.column ?? 0))
         diagnostics.append(Diagnostic(
             file: input.displayName, line: at.line, column: at.column,
-            message: "XML comment ignored: the model has no place for comments"))
+            message: "XML comment ignored: the model has no place for comments inside the registry"))
+    }
+
+    /// A processing instruction outside the root element joins the prolog, except ianaconv's
+    /// own, which records the CSV rule of a registry read from CSV; inside, the model has no
+    /// place for it.
+    mutating func processingInstruction(_ target: UnsafePointer<UInt8>?, data: UnsafePointer<UInt8>?) {
+        let (target, data) = (target.map { String(cString: $0) } ?? "", data.map { String(cString: $0) } ?? "")
+        if frames.count == 1, target == XMLMisc.csvStyleTarget, let style = CSVStyle(rawValue: data) {
+            registry.csvStyle = style
+            return
+        }
+        guard !outsideRoot(.processingInstruction(target: target, data: data)) else { return }
+        let at = location(parser.current(inside: nil))
+        registry.unkeptMarkup.append(at)
+        diagnostics.append(Diagnostic(
+            file: input.displayName, line: Int(at.line), column: Int(at.column),
+            message: "XML processing instruction <?\(target)?> ignored: the model has no place for it inside the registry"))
+    }
+
+    /// Adds `misc` to the prolog when it stands outside the root element.
+    private mutating func outsideRoot(_ misc: XMLMisc) -> Bool {
+        guard frames.count == 1 else { return false }
+        var prolog = registry.prolog ?? XMLProlog()
+        if sawRegistry { prolog.afterRoot.append(misc) } else { prolog.beforeRoot.append(misc) }
+        registry.prolog = prolog
+        return true
     }
 }

@@ -2,21 +2,37 @@ import ASCIIBytes
 import RegistryLayoutKit
 import RegistryModel
 
-/// How IANA's CSV flattens rich text into one field, derived from the 2024-04-30 XML/CSV pair
-/// (it reproduces all 14,447 rows byte for byte):
+/// How IANA's CSV flattens rich text into one field, in each era (`CSVStyle`), each derived
+/// from its XML/CSV pair, which it reproduces byte for byte. In every era character data is
+/// kept, line feeds included; an xref becomes `[label]`; white space at either end of the
+/// field is dropped. Then:
 ///
-/// - character data is kept, line feeds included; an xref becomes `[label]`; paragraphs add
-///   nothing of their own;
-/// - a run of white space that contains `<br/>`s becomes one space, except a single `<br/>`
-///   with no blank beside it, which stays a line break (`x<br/>\ny` → `x\n\ny`);
-/// - a run of white space with no `<br/>` that wraps a line and has blanks on both ends
-///   (`for \n      "RadSec"`) becomes one space; any other run is kept as it is;
-/// - white space at either end of the field is dropped.
+/// - before 2019 (2018-02-21 pair): `<br/>` is dropped; all other white space is kept;
+/// - 2019 (2020-07-14 pair): `<br/>` becomes a line feed; all other white space is kept;
+/// - 2020 (2024-04-30 pair, all 14,447 rows): a run of white space that contains `<br/>`s
+///   becomes one space, except a single `<br/>` with no blank beside it, which stays a line
+///   break (`x<br/>\ny` → `x\n\ny`); a run with no `<br/>` that wraps a line and has blanks
+///   on both ends (`for \n      "RadSec"`) becomes one space; any other run is kept;
+/// - 2025 (2026-04-24 pair): `<br/>` is dropped, each `<paragraph>` opens with eight spaces,
+///   and the runs that result follow the 2020 rule.
+///
+/// Paragraphs add nothing of their own before 2025.
+///
+/// In IANA's files every `<br/>` is followed by a line feed. Where a rule drops breaks and a
+/// run is breaks alone (text read from a page, say: `a<br/>b`), no file decides; the run is
+/// written as one line feed, so that the words stay apart (the cases `wordsApart` in the tests).
 struct CSVFlattening: ~Copyable {
     /// Stands for `<br/>` among the text's bytes; outside the byte range, so never text.
     private static let lineBreak: UInt16 = 0x100
+    /// What IANA's 2025 stylesheet puts before each paragraph.
+    private static let paragraphIndent = repeatElement(UInt16(0x20), count: 8)
+    let style: CSVStyle
     private var units: [UInt16] = []
     private var labels = ByteBuffer(capacity: 1024)
+
+    init(style: CSVStyle) {
+        self.style = style
+    }
 
     /// Appends the flattened field to `out`; returns false when the flat text cannot give the
     /// rich text back (markup, folded or trimmed white space).
@@ -24,13 +40,19 @@ struct CSVFlattening: ~Copyable {
     mutating func flatten(_ text: RichText, into out: inout ByteBuffer) -> Bool {
         // Nearly every field is one run of character data: flatten its bytes in place.
         if text.content.count == 1, case .text(var characters) = text.content[0] {
-            return characters.withUTF8 { Self.emit($0, into: &out) }
+            return characters.withUTF8 { emit($0, into: &out) }
         }
-        // Otherwise it is empty, or it has markup: breaks, xrefs or paragraphs, lost in CSV.
+        // Otherwise it is empty, or it has markup: xrefs and paragraphs are lost in CSV, breaks
+        // too but where the CSV reader gives them back (`isReadBack`).
         units.removeAll(keepingCapacity: true)
         serialize(text)
-        let unchanged = units.withUnsafeBufferPointer { Self.emit($0, into: &out) }
-        return unchanged && text.isEmpty
+        let unchanged = units.withUnsafeBufferPointer { emit($0, into: &out) }
+        return unchanged && !text.content.contains { inline in
+            switch inline {
+            case .xref, .paragraph: true
+            case .text, .lineBreak: false
+            }
+        }
     }
 
     /// `[label][label]…` of the xrefs of `kind` (all when nil), flattened the same way.
@@ -44,7 +66,7 @@ struct CSVFlattening: ~Copyable {
                 labels.append(UInt8(ascii: "]"))
             }
         }
-        _ = Self.emit(labels.bytes, into: &out)
+        _ = emit(labels.bytes, into: &out)
     }
 
     private mutating func serialize(_ text: RichText) {
@@ -53,7 +75,9 @@ struct CSVFlattening: ~Copyable {
             case .text(let characters): units.append(contentsOf: characters.utf8.lazy.map(UInt16.init))
             case .lineBreak: units.append(Self.lineBreak)
             case .xref(let xref): appendLabel(xref)
-            case .paragraph(let inner): serialize(inner)
+            case .paragraph(let inner):
+                if style == .from2025 { units.append(contentsOf: Self.paragraphIndent) }
+                serialize(inner)
             }
         }
     }
@@ -67,13 +91,13 @@ struct CSVFlattening: ~Copyable {
 
     /// Writes `units` with the white-space rules applied; returns false if any run changed.
     /// Generic so that plain text (bytes) and marked-up text (bytes and breaks) share it.
-    private static func emit<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>, into out: inout ByteBuffer) -> Bool {
+    private func emit<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>, into out: inout ByteBuffer) -> Bool {
         var unchanged = true
         var i = 0
         let count = units.count
         while i < count {
             var end = i
-            while end < count, !isSpace(units[end]) { end += 1 }
+            while end < count, !Self.isSpace(units[end]) { end += 1 }
             if end > i {  // a run of visible text, copied whole
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: units[i..<end]))
                 i = end
@@ -82,8 +106,8 @@ struct CSVFlattening: ~Copyable {
             var breaks = 0
             var blanks = false
             var lineFeeds = false
-            while end < count, isSpace(units[end]) {
-                if isBreak(units[end]) {
+            while end < count, Self.isSpace(units[end]) {
+                if Self.isBreak(units[end]) {
                     breaks += 1
                 } else if units[end] == 0x0A {
                     lineFeeds = true
@@ -95,20 +119,61 @@ struct CSVFlattening: ~Copyable {
             defer { i = end }
             if i == 0 || end == count {  // white space at either end is dropped
                 unchanged = false
-            } else if breaks == 0 {
-                if lineFeeds, isBlank(units[i]), isBlank(units[end - 1]) {
-                    out.append(0x20)
-                    unchanged = false
-                } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: units[i..<end]))
-                }
-            } else if breaks == 1, !blanks {
-                for unit in units[i..<end] { out.append(isBreak(unit) ? 0x0A : UInt8(unit)) }
-            } else {
-                out.append(0x20)
+                continue
+            }
+            let run = UnsafeBufferPointer(rebasing: units[i..<end])
+            if breaks > 0, !isReadBack(run) { unchanged = false }
+            switch style {
+            case .before2019 where !blanks && !lineFeeds:
+                out.append(0x0A)  // breaks alone: see the type's comment
+            case .before2019, .from2019:
+                // Kept as it is, each break dropped or written as a line feed.
+                for unit in run where !Self.isBreak(unit) || style == .from2019 { out.append(Self.isBreak(unit) ? 0x0A : UInt8(unit)) }
+            case .from2020,
+                .from2025 where breaks == 0:
+                Self.collapse(run, breaks: breaks, blanks: blanks, lineFeeds: lineFeeds, into: &out, unchanged: &unchanged)
+            case .from2025:
+                Self.collapseDroppingBreaks(run, into: &out, unchanged: &unchanged)
             }
         }
         return unchanged
+    }
+
+    /// True for the one run of breaks that the CSV reader reads back: in the 2020 rule, a
+    /// `<br/>` and a line feed, written as two line feeds (see `CSVStyleEvidence`).
+    private func isReadBack<Unit: FixedWidthInteger>(_ run: UnsafeBufferPointer<Unit>) -> Bool {
+        style == .from2020 && run.count == 2 && Self.isBreak(run[0]) && run[1] == 0x0A
+    }
+
+    /// The 2020 rule for one run of white space inside the field.
+    private static func collapse<Unit: FixedWidthInteger>(
+        _ run: UnsafeBufferPointer<Unit>, breaks: Int, blanks: Bool, lineFeeds: Bool,
+        into out: inout ByteBuffer, unchanged: inout Bool
+    ) {
+        if breaks == 0 {
+            if lineFeeds, isBlank(run[0]), isBlank(run[run.count - 1]) {
+                out.append(0x20)
+                unchanged = false
+            } else {
+                out.append(contentsOf: run)
+            }
+        } else if breaks == 1, !blanks {
+            for unit in run { out.append(isBreak(unit) ? 0x0A : UInt8(unit)) }
+        } else {
+            out.append(0x20)
+        }
+    }
+
+    /// The 2025 rule for a run with breaks: the 2020 rule on what is left once they are
+    /// dropped (a copy, but only marked-up text has breaks).
+    private static func collapseDroppingBreaks<Unit: FixedWidthInteger>(
+        _ run: UnsafeBufferPointer<Unit>, into out: inout ByteBuffer, unchanged: inout Bool
+    ) {
+        let rest = run.filter { !isBreak($0) }
+        guard !rest.isEmpty else { return out.append(0x0A) }  // breaks alone: see the type's comment
+        rest.withUnsafeBufferPointer { rest in
+            collapse(rest, breaks: 0, blanks: rest.contains { $0 != 0x0A }, lineFeeds: rest.contains(0x0A), into: &out, unchanged: &unchanged)
+        }
     }
 
     /// White space, or the `<br/>` marker.

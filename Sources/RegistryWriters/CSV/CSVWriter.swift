@@ -2,18 +2,25 @@ import RegistryLayoutKit
 import RegistryModel
 
 /// Writes IANA's CSV: a header and one row per record, 12 columns, CRLF, RFC 4180 quoting,
-/// rich text flattened as IANA's own CSV does (see `CSVFlattening`).
+/// rich text flattened as IANA's own CSV did in the registry's era (see `CSVFlattening`).
 public enum CSVWriter: RecordStreamWriter {
     public static let name = "csv"
     public static let aliases: [String] = []
 
-    public static func writeHead(into out: inout OutputBuffer) {
-        var row = CSVRowWriter()
-        for title in RegistryColumn.titles { row.field(title) }
+    /// The header row; column 11 has its older title before 2019.
+    public static func writeHead(of registry: Registry, into out: inout OutputBuffer) {
+        let style = registry.csvStyleToWrite
+        var row = CSVRowWriter(style: style)
+        for column in RegistryColumn.allCases {
+            row.field(column == .unauthorizedUse && style == .before2019 ? RegistryColumn.olderUnauthorizedUseTitle : column.title)
+        }
         row.end(into: &out)
     }
 
-    public static func makeStream() -> any RecordStream & ~Copyable { CSVRowWriter() }
+    /// Rows in the rule the registry was read in, or the one in force on its date.
+    public static func makeStream(for registry: Registry) -> any RecordStream & ~Copyable {
+        CSVRowWriter(style: registry.csvStyleToWrite)
+    }
 
     /// CSV has no place for the registry's metadata, people or footnotes.
     public static func finish(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport) {
@@ -27,9 +34,13 @@ public enum CSVWriter: RecordStreamWriter {
 public struct CSVRowWriter: RecordStream, ~Copyable {
     private var row = ByteBuffer(capacity: 4096)
     private var quoting = ByteBuffer(capacity: 1024)
-    private var flattening = CSVFlattening()
+    private var flattening: CSVFlattening
     private var fieldStart = 0
     private var fieldCount = 0
+
+    public init(style: CSVStyle) {
+        flattening = CSVFlattening(style: style)
+    }
 
     public mutating func write(_ record: Record, into out: inout OutputBuffer, losses: inout LossReport) {
         self.record(record, losses: &losses)

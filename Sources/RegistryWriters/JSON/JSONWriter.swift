@@ -9,11 +9,11 @@ public enum JSONWriter: RecordStreamWriter {
     public static let name = "json"
     public static let aliases: [String] = []
 
-    public static func writeHead(into out: inout OutputBuffer) {
+    public static func writeHead(of _: Registry, into out: inout OutputBuffer) {
         out.append("{\n  \"records\": [")
     }
 
-    public static func makeStream() -> any RecordStream & ~Copyable { JSONRecordStream(lines: false) }
+    public static func makeStream(for _: Registry) -> any RecordStream & ~Copyable { JSONRecordStream(lines: false) }
 
     /// Between the records of two parts written apart.
     public static let runSeparator: [UInt8] = Array(",".utf8)
@@ -42,9 +42,9 @@ public enum JSONLinesWriter: RecordStreamWriter {
     public static let name = "jsonl"
     public static let aliases = ["ndjson", "json-lines"]
 
-    public static func writeHead(into out: inout OutputBuffer) {}
+    public static func writeHead(of _: Registry, into out: inout OutputBuffer) {}
 
-    public static func makeStream() -> any RecordStream & ~Copyable { JSONRecordStream(lines: true) }
+    public static func makeStream(for _: Registry) -> any RecordStream & ~Copyable { JSONRecordStream(lines: true) }
 
     public static func finish(_ registry: Registry, into out: inout OutputBuffer, losses: inout LossReport) {
         losses.noteRegistryBesidesRecords(registry)

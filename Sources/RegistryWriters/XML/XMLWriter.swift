@@ -9,10 +9,8 @@ public enum XMLWriter: RegistryWriter {
     public static let aliases: [String] = []
 
     public static func write(_ registry: Registry, to out: inout OutputBuffer, losses: inout LossReport) {
-        let id = registry.id ?? "service-names-port-numbers"
         out.append("<?xml version='1.0' encoding='UTF-8'?>\n")
-        out.append("<?xml-stylesheet type=\"text/xsl\" href=\"\(id).xsl\"?>\n")
-        out.append("<?xml-model href=\"\(id).rng\" schematypens=\"http://relaxng.org/ns/structure/1.0\" ?>\n")
+        for misc in registry.prologToWrite.beforeRoot { out.misc(misc) }
         out.append("<registry xmlns=\"\(RegistryPage.namespace)\"")
         if let registryID = registry.id { out.attribute("id", registryID) }
         out.append(">\n")
@@ -34,6 +32,33 @@ public enum XMLWriter: RegistryWriter {
             if !people.isEmpty { out.append("  </people>\n") }
         }
         out.append("</registry>\n")
+        for misc in registry.prologToWrite.afterRoot { out.misc(misc) }
+    }
+}
+
+extension Registry {
+    /// The prolog read from XML, or today's (IANA's stylesheet and schema) for a registry read
+    /// from another layout; with the CSV rule it was read in when its date does not imply it.
+    var prologToWrite: XMLProlog {
+        let id = self.id ?? "service-names-port-numbers"
+        var prolog = prolog ?? XMLProlog(beforeRoot: [
+            .processingInstruction(target: "xml-stylesheet", data: "type=\"text/xsl\" href=\"\(id).xsl\""),
+            .processingInstruction(target: "xml-model", data: "href=\"\(id).rng\" schematypens=\"http://relaxng.org/ns/structure/1.0\" "),
+        ])
+        if let csvStyle, csvStyle != CSVStyle(inForceOn: updated?.value) {
+            prolog.beforeRoot.append(.processingInstruction(target: XMLMisc.csvStyleTarget, data: csvStyle.rawValue))
+        }
+        return prolog
+    }
+}
+
+extension OutputBuffer {
+    /// A comment or processing instruction on a line of its own.
+    fileprivate mutating func misc(_ misc: XMLMisc) {
+        switch misc {
+        case .comment(let text): append("<!--\(text)-->\n")
+        case .processingInstruction(let target, let data): append(data.isEmpty ? "<?\(target)?>\n" : "<?\(target) \(data)?>\n")
+        }
     }
 }
 
