@@ -7,15 +7,15 @@ BIN     := .build/release/ianaconv
 SUDO    := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all deps build release run test bench diff-check fuzz install uninstall install-test hook-test browser-test clean
+.PHONY: all deps build release run test bench diff-check fuzz install uninstall install-test hook-test browser-test sarif-check clean
 
 all: release
 
-# libxml2's headers (through pkg-config) are all the build needs besides Swift.
+# libxml2's and libyaml's headers (through pkg-config) are all the build needs besides Swift.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libxml-2.0; then \
-	  echo "ianaconv: installing libxml2-dev and pkg-config"; \
-	  $(APT_GET) update -qq && $(APT_GET) install -y -qq libxml2-dev pkg-config >/dev/null; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libxml-2.0 yaml-0.1; then \
+	  echo "ianaconv: installing libxml2-dev, libyaml-dev and pkg-config"; \
+	  $(APT_GET) update -qq && $(APT_GET) install -y -qq libxml2-dev libyaml-dev pkg-config >/dev/null; \
 	fi
 
 build: deps
@@ -27,14 +27,19 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product ianaconv
 
-# The main job on the bundled sample: IANA's XML in, IANA's CSV out.
+# The main job on the bundled sample: IANA's XML in, IANA's CSV out (the CSV on stdout, then
+# what CSV has no columns for, as warnings on stderr).
 run: release
-	$(BIN) xml csv Samples/registry.xml
+	@echo "ianaconv: converting Samples/registry.xml to CSV; the warnings after it list what CSV has no columns for (expected)"
+	@$(BIN) xml csv Samples/registry.xml
 
 # Unit tests run in debug; the full-registry golden and end-to-end tests run the release
-# binary, which is built first.
+# binary, which is built first. The last line says whether everything passed (swift test's
+# own summary stays above it), and the exit status is swift test's.
 test: release
-	$(SWIFT) test
+	@$(SWIFT) test; status=$$?; \
+	if [ $$status -eq 0 ]; then echo "ianaconv: all tests passed"; \
+	else echo "ianaconv: tests FAILED (swift test exited $$status)"; fi; exit $$status
 
 # Times the main jobs on the full registry beside xmllint (installs libxml2-utils and GNU time
 # when missing).
@@ -51,16 +56,22 @@ diff-check: release
 	  Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.xml \
 	  Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml
 
-# The release binary, a man page generated from the argument parser, and bash/zsh/fish
-# completions, under $(DESTDIR)$(PREFIX).
+# The release binary, a man page generated from the argument parser (with the sections it
+# cannot generate added by Scripts/man-sections.py), bash/zsh/fish completions and the RELAX NG
+# schema of the registry XML, under $(DESTDIR)$(PREFIX). The manual is generated from a debug
+# build: the plugin builds what it runs, and in release it would replace the static binary
+# with one linked to the toolchain's Swift libraries.
 PREFIX ?= /usr/local
 INSTALLED := bin/ianaconv share/man/man1/ianaconv.1 share/bash-completion/completions/ianaconv \
-             share/zsh/site-functions/_ianaconv share/fish/vendor_completions.d/ianaconv.fish
+             share/zsh/site-functions/_ianaconv share/fish/vendor_completions.d/ianaconv.fish \
+             share/ianaconv/service-names-port-numbers.rng
 install: release
 	mkdir -p .build/man
-	$(SWIFT) package generate-manual --output-directory .build/man >/dev/null
+	$(SWIFT) package generate-manual --configuration debug --output-directory .build/man >/dev/null
+	python3 Scripts/man-sections.py .build/man/ianaconv.1
 	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ianaconv
 	install -D -m 644 .build/man/ianaconv.1 $(DESTDIR)$(PREFIX)/share/man/man1/ianaconv.1
+	install -D -m 644 Schemas/service-names-port-numbers.rng $(DESTDIR)$(PREFIX)/share/ianaconv/service-names-port-numbers.rng
 	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/ianaconv
@@ -68,10 +79,20 @@ install: release
 	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/ianaconv.fish
 
 uninstall:
-	cd $(DESTDIR)$(PREFIX) && rm -f $(INSTALLED)
+	cd $(DESTDIR)$(PREFIX) && rm -f $(INSTALLED) && rmdir share/ianaconv 2>/dev/null || true
 
-# make install and make uninstall into a temporary PREFIX (the man page builds a plugin: about a
-# minute the first time).
+# `validate --format sarif` of files with findings, a duplicate and an unreadable file, checked
+# against the SARIF 2.1.0 JSON schema (Schemas/sarif-schema-2.1.0.json) with python3's jsonschema
+# (installed from PyPI when missing). SARIFSchemaTests runs the same check in `make test` when
+# jsonschema is there.
+sarif-check: release
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+	$(BIN) validate --format sarif Samples/registry.xml Samples/invalid/*.csv no-such-file.xml > .build/check.sarif 2>/dev/null; \
+	  [ $$? -le 2 ]
+	python3 Tests/SARIF/check-sarif.py Schemas/sarif-schema-2.1.0.json .build/check.sarif
+
+# make install and make uninstall into a temporary PREFIX (the man page builds a plugin and the
+# debug build: minutes the first time), running the installed binary with the toolchain hidden.
 install-test: release
 	bash Tests/Hooks/install-test.sh
 

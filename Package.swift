@@ -26,6 +26,13 @@ let package = Package(
         // The one target that imports CLibXML2: libxml2's set-up, safe options, DOCTYPE refusal,
         // located messages and the SAX2/HTML streams and RELAX NG checks, in Swift types.
         .target(name: "LibXML2", dependencies: ["CLibXML2"]),
+        // libyaml through pkg-config, for the .ianaconv.yml configuration; `make` installs
+        // libyaml-dev when it is missing.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         .target(name: "RegistryModel"),
         .target(name: "RegistryReaders", dependencies: ["RegistryModel", "LibXML2"]),
         .target(name: "RegistryWriters", dependencies: ["RegistryModel"]),
@@ -34,17 +41,19 @@ let package = Package(
         // Record-level changes between two registries, read from any layouts.
         .target(name: "RegistryDiff", dependencies: ["RegistryModel"]),
         // The engine: reading inputs, converting, validating and formatting files; the command
-        // line only parses arguments and prints.
+        // line only parses arguments and prints. libyaml reads the .ianaconv.yml configuration.
         .target(
             name: "RegistryConversion",
             dependencies: [
                 "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryDiff",
+                "CLibYAML",
             ]
         ),
         .executableTarget(
             name: "ianaconv",
             dependencies: [
                 "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion", "RegistryDiff",
+                "LibXML2",  // its version, for --version
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

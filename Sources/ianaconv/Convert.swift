@@ -12,7 +12,7 @@ struct Convert: ParsableCommand {
         discussion: """
             Input layouts: \(Readers.names.joined(separator: ", ")) (FROM may also be 'auto': \
             detect from the content). Output layouts: \(Writers.names.joined(separator: ", ")). Several inputs of one layout are read as one registry, in order. \
-            What the target layout cannot carry is listed on stderr.
+            What the target layout cannot carry is listed on stderr (not with --quiet).
 
             Example: ianaconv xml csv < service-names-port-numbers.xml > registry.csv
             """
@@ -36,15 +36,21 @@ struct Convert: ParsableCommand {
     @Flag(name: .customLong("validate"), help: "Run the validation rules first; on errors, write nothing (exit 1).")
     var validateFirst = false
 
+    @Flag(name: .shortAndLong, help: "No warnings (what the target cannot carry, what the reader worked around): errors only.")
+    var quiet = false
+
     func run() throws {
         guard inputs.count <= RegistryInput.maximumCount else {
             throw CommandFailure(message: "ianaconv: error: too many input files (at most \(RegistryInput.maximumCount))")
         }
+        announceStandardInput(inputs)
         let converted = try convert()
         let target = OutputTarget(output)
-        for message in converted.losses.messages(layout: to.writer.name.uppercased()) {
+        // Labelled by the output file, or on standard output by what was converted.
+        let label = target.path ?? "\((inputs.isEmpty ? ["-"] : inputs).map(RegistryInput.displayName).joined(separator: ", ")) → \(to.writer.name)"
+        for message in converted.losses.messages(layout: to.writer.name.uppercased()) where failOnLoss || !quiet {
             let hint = failOnLoss ? "" : " (--fail-on-loss makes this an error)"
-            standardError.write("\(target.displayName): \(failOnLoss ? "error" : "warning"): \(message)\(hint)\n")
+            standardError.write("\(label): \(failOnLoss ? "error" : "warning"): \(message)\(hint)\n")
         }
         if failOnLoss && !converted.losses.isEmpty {
             throw ExitCode(1)
@@ -56,12 +62,18 @@ struct Convert: ParsableCommand {
     /// Reads and writes; with `--validate`, the whole registry is read and checked first.
     private func convert() throws -> ConvertedOutput {
         guard validateFirst else {
-            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, notice: printNotice), to: to.writer)
+            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, notice: notice), to: to.writer)
         }
         let validation = ValidationRun()
-        let registry = try RegistryInput(layout: from, validation: validation, notice: printNotice).read(inputs)
+        let registry = try RegistryInput(layout: from, validation: validation, notice: notice).read(inputs)
         try stopOnErrors(validation.findings(for: registry), in: registry)
         return Conversion.render(registry, with: to.writer)
+    }
+
+    /// What the reader worked around, unless --quiet.
+    private var notice: (Diagnostic) -> Void {
+        if quiet { return { _ in } }
+        return printNotice
     }
 
     /// Errors are listed on stderr and stop the conversion; warnings are only counted.

@@ -42,6 +42,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        announceStandardInput([old, new])
         let input = RegistryInput(layout: from, notice: printNotice)
         let (oldSource, oldRegistry) = try input.readOne(old)
         let (newSource, newRegistry) = try input.readOne(new)
