@@ -54,7 +54,7 @@ if cmp -s "$schema" "$repo/Schemas/service-names-port-numbers.rng"; then
 else fail "install: $schema"; fi
 if command -v man >/dev/null 2>&1 && MANPATH="$prefix/share/man" man -w ianaconv >/dev/null 2>&1; then pass "install: man finds it under PREFIX/share/man"; fi
 grep -q 'complete .*-F _ianaconv ianaconv' "$prefix/share/bash-completion/completions/ianaconv" && pass "install: bash completion" || fail "install: bash completion"
-grep -q -- '--disable.*coverage-gap' "$prefix/share/bash-completion/completions/ianaconv" && pass "install: completion offers rule ids" || fail "install: no rule ids in the bash completion"
+grep -q "'coverage-gap'" "$prefix/share/bash-completion/completions/ianaconv" && pass "install: completion offers rule ids" || fail "install: no rule ids in the bash completion"
 grep -q '#compdef ianaconv' "$prefix/share/zsh/site-functions/_ianaconv" && pass "install: zsh completion" || fail "install: zsh completion"
 grep -q "complete -c 'ianaconv'" "$prefix/share/fish/vendor_completions.d/ianaconv.fish" && pass "install: fish completion" || fail "install: fish completion"
 if command -v bash >/dev/null; then
