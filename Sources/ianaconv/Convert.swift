@@ -62,18 +62,13 @@ struct Convert: ParsableCommand {
     /// Reads and writes; with `--validate`, the whole registry is read and checked first.
     private func convert() throws -> ConvertedOutput {
         guard validateFirst else {
-            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, notice: notice), to: to.writer)
+            return try Conversion.convert(inputs, reading: RegistryInput(layout: from, notice: notices(quiet: quiet)), to: to.writer)
         }
         let validation = ValidationRun()
-        let registry = try RegistryInput(layout: from, validation: validation, notice: notice).read(inputs)
+        let registry = try RegistryInput(layout: from, validation: validation, notice: notices(quiet: quiet))
+            .read(inputs)
         try stopOnErrors(validation.findings(for: registry), in: registry)
         return Conversion.render(registry, with: to.writer)
-    }
-
-    /// What the reader worked around, unless --quiet.
-    private var notice: (Diagnostic) -> Void {
-        if quiet { return { _ in } }
-        return printNotice
     }
 
     /// Errors are listed on stderr and stop the conversion; warnings are only counted.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RegistryReaders
 
 /// The absolute path of the current directory, which relative paths start from.
 func currentDirectory() -> String? {
@@ -16,4 +17,10 @@ func currentDirectory() -> String? {
 func announceStandardInput(_ paths: [String]) {
     guard paths.isEmpty || paths.contains("-"), isatty(STDIN_FILENO) == 1 else { return }
     standardError.write("ianaconv: reading the registry from standard input (Ctrl-D to end)…\n")
+}
+
+/// Where what a reader noticed and worked around goes: stderr, or nowhere with `--quiet`.
+func notices(quiet: Bool) -> (Diagnostic) -> Void {
+    if quiet { return { _ in } }
+    return printNotice
 }

@@ -170,7 +170,7 @@ struct Validate: ParsableCommand {
     ) throws(CommandFailure) -> ([Finding], Registry, ChangedRecords?) {
         let validation = ValidationRun(options: settings.options)
         do {
-            let (source, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, notice: printNotice).readOne(path)
+            let (source, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, notice: notices(quiet: quiet)).readOne(path)
             guard let against = settings.against else { return (validation.findings(for: registry), registry, nil) }
             let changes = try changes(to: registry, read: source, since: EarlierRelease(against), path: path)
             return (validation.findings(for: registry, changes: changes), registry, ChangedRecords(registry, changes: changes))

@@ -13,6 +13,30 @@ import TestSupport
         #expect(bare.stderr.isEmpty)
     }
 
+    /// Standard input a terminal (a pseudo-terminal from script(1), which util-linux has):
+    /// ianaconv says it is waiting; from a pipe it says nothing.
+    @Test func aTerminalOnStandardInputIsToldWhatIsAwaited() throws {
+        try #require(Binary.isBuilt, "\(Binary.missingMessage)")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("skipped: the terminal test (no /usr/bin/script)")
+            return
+        }
+        let terminal = Process()
+        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        terminal.arguments = ["-qec", "\(Binary.path) xml csv", "/dev/null"]
+        let input = Pipe()
+        let output = Pipe()
+        terminal.standardInput = input
+        terminal.standardOutput = output
+        try terminal.run()
+        input.fileHandleForWriting.write(Data([0x04]))  // Ctrl-D: the end of the input
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        terminal.waitUntilExit()
+        #expect(text.hasPrefix("ianaconv: reading the registry from standard input (Ctrl-D to end)…"), "\(text)")
+        let piped = try Binary.run(["xml", "csv"], stdin: [])
+        #expect(!piped.stderr.contains("reading the registry"), "\(piped.stderr)")
+    }
+
     @Test func usageErrorsPointToTheSubcommandsHelp() throws {
         try #require(Binary.isBuilt, "\(Binary.missingMessage)")
         let wrong = try Binary.run(["validate", "--severity", "record-order=loud", "Samples/registry.xml"])
