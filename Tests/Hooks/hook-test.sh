@@ -48,10 +48,11 @@ git -C "$scratch" init --quiet
 git -C "$scratch" add -A
 git -C "$scratch" -c user.name=test -c user.email=test@example.org commit --quiet -m registry
 
-# Runs pre-commit in the scratch repository; sets $out and $status.
+# Runs pre-commit in the scratch repository, the release binary first on the PATH (the
+# language: system hooks run it); sets $out and $status.
 pre_commit() {
   set +e
-  out="$(cd "$scratch" && "$venv/bin/pre-commit" "$@" --verbose --color never 2>&1)"
+  out="$(cd "$scratch" && PATH="$repo/.build/release:$PATH" "$venv/bin/pre-commit" "$@" --verbose --color never 2>&1)"
   status=$?
   set -e
 }
@@ -81,10 +82,18 @@ expect 1 "+++ registry/service-names-port-numbers.xml (canonical)" "try-repo --a
 if grep -q "NOTES.md" <<<"$out"; then fail "NOTES.md was passed to a hook"; else pass "try-repo --all-files: files outside the pattern are not passed"; fi
 try_repo_seconds=$(( $(date +%s) - start ))
 
+# A language: system hook: the ianaconv on the PATH, nothing built.
+system_start=$(date +%s)
+pre_commit try-repo "$source_repo" ianaconv-validate-files-system --files registry/bad-name.xml
+expect 1 "$bad_name_finding" "try-repo: the language: system hook runs the installed ianaconv ($(( $(date +%s) - system_start )) s, no build)"
+
 # The README's configuration, repo and rev pointing at the snapshot: one build in
 # PRE_COMMIT_HOME, then single hooks on chosen files and real commits through the git hook.
 rev="$(git -C "$source_repo" rev-parse HEAD)"
-awk '/^```yaml$/ { inside = 1; next } /^```$/ { if (inside) exit } inside' "$repo/README.md" \
+# (the README's first yaml block that starts with `repos:`)
+awk '/^```yaml$/ { inside = 1; block = ""; next }
+     /^```$/ { if (inside && block ~ /^repos:/) { printf "%s", block; exit } inside = 0; next }
+     inside { block = block $0 "\n" }' "$repo/README.md" \
   | sed -e "s|repo: [^ ]*|repo: $source_repo|" -e "s|rev: [^ ]*|rev: $rev|" > "$scratch/.pre-commit-config.yaml"
 git -C "$scratch" add .pre-commit-config.yaml
 
