@@ -7,15 +7,15 @@ BIN     := .build/release/ianaconv
 SUDO    := $(shell if [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: all deps schema-deps json-check build release run test bench diff-check fuzz install uninstall install-test hook-test browser-test clean
+.PHONY: all deps schema-deps json-check build release run test bench diff-check fuzz install uninstall install-test hook-test browser-test sarif-check clean
 
 all: release
 
-# libxml2's headers (through pkg-config) are all the build needs besides Swift.
+# libxml2's and libyaml's headers (through pkg-config) are all the build needs besides Swift.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libxml-2.0; then \
-	  echo "ianaconv: installing libxml2-dev and pkg-config"; \
-	  $(APT_GET) update -qq && $(APT_GET) install -y -qq libxml2-dev pkg-config >/dev/null; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libxml-2.0 yaml-0.1; then \
+	  echo "ianaconv: installing libxml2-dev, libyaml-dev and pkg-config"; \
+	  $(APT_GET) update -qq && $(APT_GET) install -y -qq libxml2-dev libyaml-dev pkg-config >/dev/null; \
 	fi
 	@if ! command -v jq >/dev/null 2>&1; then \
 	  echo "ianaconv: installing jq (the README's JSON examples, run by the suite, use it)"; \
@@ -37,14 +37,22 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product ianaconv
 
-# The main job on the bundled sample: IANA's XML in, IANA's CSV out.
+# The main job on the bundled sample: IANA's XML in, IANA's CSV out, into .build/run/ (the
+# warnings say what CSV has no columns for: expected, and said so first), then its first rows.
 run: release
-	$(BIN) xml csv Samples/registry.xml
+	@mkdir -p .build/run
+	@echo "ianaconv: converting Samples/registry.xml to CSV; the warnings list what CSV has no columns for (expected, not a failure)"
+	@$(BIN) xml csv Samples/registry.xml -o .build/run/registry.csv
+	@echo "ianaconv: wrote .build/run/registry.csv ($$(($$(wc -l < .build/run/registry.csv) - 1)) lines); its first lines:"
+	@head -4 .build/run/registry.csv
 
 # Unit tests run in debug; the full-registry golden and end-to-end tests run the release
-# binary, which is built first.
+# binary, which is built first. The last line says whether everything passed (swift test's
+# own summary stays above it), and the exit status is swift test's.
 test: release schema-deps
-	$(SWIFT) test
+	@$(SWIFT) test; status=$$?; \
+	if [ $$status -eq 0 ]; then echo "ianaconv: all tests passed"; \
+	else echo "ianaconv: tests FAILED (swift test exited $$status)"; fi; exit $$status
 
 # The JSON layout's output (the sample and IANA's 2026-08-17 registry, as a document and as JSON
 # Lines) against Schemas/service-names-port-numbers.schema.json, with jsonschema.
@@ -72,16 +80,22 @@ diff-check: release
 	  Tests/Fixtures/iana/2024-04-30/service-names-port-numbers.xml \
 	  Tests/Fixtures/iana/2026-08-17/service-names-port-numbers.xml
 
-# The release binary, a man page generated from the argument parser, and bash/zsh/fish
-# completions, under $(DESTDIR)$(PREFIX).
+# The release binary, a man page generated from the argument parser (with the sections it
+# cannot generate added by Scripts/man-sections.py), bash/zsh/fish completions and the RELAX NG
+# schema of the registry XML, under $(DESTDIR)$(PREFIX). The manual is generated from a debug
+# build: the plugin builds what it runs, and in release it would replace the static binary
+# with one linked to the toolchain's Swift libraries.
 PREFIX ?= /usr/local
 INSTALLED := bin/ianaconv share/man/man1/ianaconv.1 share/bash-completion/completions/ianaconv \
-             share/zsh/site-functions/_ianaconv share/fish/vendor_completions.d/ianaconv.fish
+             share/zsh/site-functions/_ianaconv share/fish/vendor_completions.d/ianaconv.fish \
+             share/ianaconv/service-names-port-numbers.rng
 install: release
 	mkdir -p .build/man
-	$(SWIFT) package generate-manual --output-directory .build/man >/dev/null
+	$(SWIFT) package generate-manual --configuration debug --output-directory .build/man >/dev/null
+	python3 Scripts/man-sections.py .build/man/ianaconv.1
 	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ianaconv
 	install -D -m 644 .build/man/ianaconv.1 $(DESTDIR)$(PREFIX)/share/man/man1/ianaconv.1
+	install -D -m 644 Schemas/service-names-port-numbers.rng $(DESTDIR)$(PREFIX)/share/ianaconv/service-names-port-numbers.rng
 	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/ianaconv
@@ -90,9 +104,20 @@ install: release
 
 uninstall:
 	cd $(DESTDIR)$(PREFIX) && rm -f $(INSTALLED)
+	@rmdir $(DESTDIR)$(PREFIX)/share/ianaconv 2>/dev/null || true
 
-# make install and make uninstall into a temporary PREFIX (the man page builds a plugin: about a
-# minute the first time).
+# `validate --format sarif` of files with findings, a duplicate and an unreadable file, checked
+# against OASIS's SARIF 2.1.0 JSON schema (Schemas/sarif-schema-2.1.0.json) with python3's
+# jsonschema (installed from PyPI when missing). SARIFSchemaTests runs the same check in `make test` when
+# jsonschema is there.
+sarif-check: release
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+	$(BIN) validate --format sarif Samples/registry.xml Samples/invalid/*.csv no-such-file.xml > .build/check.sarif 2>/dev/null; \
+	  [ $$? -le 2 ]
+	python3 Tests/SARIF/check-sarif.py Schemas/sarif-schema-2.1.0.json .build/check.sarif
+
+# make install and make uninstall into a temporary PREFIX (the man page builds a plugin and the
+# debug build: minutes the first time), running the installed binary with the toolchain hidden.
 install-test: release
 	bash Tests/Hooks/install-test.sh
 

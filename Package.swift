@@ -40,6 +40,13 @@ let package = Package(
         // <sys/xattr.h>, which Glibc's module leaves out: rewriting a file keeps its
         // extended attributes and ACLs.
         .systemLibrary(name: "CExtendedAttributes"),
+        // libyaml through pkg-config, for the .ianaconv.yml configuration; `make` installs
+        // libyaml-dev when it is missing.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         // Source rules know a layout by its reader; --against judges what a diff says changed.
         .target(
             name: "RegistryValidation",
@@ -48,12 +55,13 @@ let package = Package(
         // Record-level changes between two registries, read from any layouts.
         .target(name: "RegistryDiff", dependencies: ["ASCIIBytes", "RegistryModel", "RegistryLayoutKit"]),
         // The engine: reading inputs, converting, validating and formatting files; the command
-        // line only parses arguments and prints.
+        // line only parses arguments and prints. libyaml reads the .ianaconv.yml configuration.
         .target(
             name: "RegistryConversion",
             dependencies: [
                 "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryDiff",
                 "CExtendedAttributes",
+                "CLibYAML",
             ]
         ),
         // The newest registry the project carries, as a string literal (Scripts/embed-registry.sh).
@@ -65,6 +73,7 @@ let package = Package(
             dependencies: [
                 "RegistryModel", "RegistryReaders", "RegistryWriters", "RegistryValidation", "RegistryConversion", "RegistryDiff",
                 "RegistryLookup",
+                "LibXML2",  // its version, for --version
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

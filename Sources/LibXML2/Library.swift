@@ -14,3 +14,6 @@ enum Library {
         return create()
     }
 }
+
+/// The libxml2 release whose headers ianaconv was built with, as `--version` reports it.
+public let libxml2Version: String = LIBXML_DOTTED_VERSION

@@ -60,13 +60,20 @@ public struct Finding: Hashable, Sendable {
     /// The offending field's place in the input (nil only when the input has no place for it).
     public var location: SourceLocation?
     public var subject: Subject
+    /// The other record a finding is about, when it has one (the first of two duplicates, the
+    /// assigned entry a Reserved one overlaps): SARIF lists it as a related location.
+    public var related: SourceLocation?
 
-    public init(ruleID: String, severity: Severity, message: String, location: SourceLocation?, subject: Subject) {
+    public init(
+        ruleID: String, severity: Severity, message: String, location: SourceLocation?, subject: Subject,
+        related: SourceLocation? = nil
+    ) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
         self.location = location
         self.subject = subject
+        self.related = related
     }
 
     /// Report order: by place, then rule and message, so output never depends on rule order.

@@ -64,15 +64,21 @@ public struct Findings: Sendable {
     public init(rule: RuleDescription) { self.rule = rule }
 
     public mutating func report(
-        _ message: String, at location: SourceLocation?, about subject: Subject, severity: Severity? = nil
+        _ message: String, at location: SourceLocation?, about subject: Subject, severity: Severity? = nil,
+        related: SourceLocation? = nil
     ) {
         items.append(Finding(
             ruleID: rule.id, severity: severity ?? rule.severity, message: message,
-            location: location, subject: subject))
+            location: location, subject: subject, related: related))
     }
 
-    /// A finding on a record's field, at the field (or the record when the field has no place).
-    public mutating func report(_ message: String, on record: Record, field: RecordField, severity: Severity? = nil) {
-        report(message, at: record.locations.best(field), about: Subject(record), severity: severity)
+    /// A finding on a record's field, at the field (or the record when the field has no place);
+    /// `other` is the record it conflicts with, if any.
+    public mutating func report(
+        _ message: String, on record: Record, field: RecordField, severity: Severity? = nil, other: Record? = nil
+    ) {
+        report(
+            message, at: record.locations.best(field), about: Subject(record), severity: severity,
+            related: other?.locations[.record])
     }
 }

@@ -12,7 +12,7 @@ struct Convert: ParsableCommand {
         discussion: """
             Input layouts: \(Readers.names.joined(separator: ", ")) (FROM may also be 'auto': \
             detect from the content). Output layouts: \(Writers.names.joined(separator: ", ")). Several inputs of one layout are read as one registry, in order. \
-            What the target layout cannot carry is listed on stderr.
+            What the target layout cannot carry is listed on stderr (not with --quiet).
 
             Example: ianaconv xml csv < service-names-port-numbers.xml > registry.csv
             """
@@ -49,16 +49,21 @@ struct Convert: ParsableCommand {
     var validateFirst = false
 
     @OptionGroup var sizeLimit: InputSizeLimit
+    @Flag(name: .shortAndLong, help: "No warnings (what the target cannot carry, what the reader worked around): errors only.")
+    var quiet = false
 
     func run() throws {
         guard inputs.count <= RegistryInput.maximumCount else {
             throw CommandFailure(message: "ianaconv: error: too many input files (at most \(RegistryInput.maximumCount))")
         }
+        announceStandardInput(inputs)
         let converted = try convert()
         let target = OutputTarget(output)
-        for message in converted.losses.messages(layout: to.writer.name.uppercased()) {
+        // Labelled by the output file, or on standard output by what was converted.
+        let label = target.path ?? "\((inputs.isEmpty ? ["-"] : inputs).map(RegistryInput.displayName).joined(separator: ", ")) → \(to.writer.name)"
+        for message in converted.losses.messages(layout: to.writer.name.uppercased()) where failOnLoss || !quiet {
             let hint = failOnLoss ? "" : " (--fail-on-loss makes this an error)"
-            standardError.write("\(target.displayName): \(failOnLoss ? "error" : "warning"): \(message)\(hint)\n")
+            standardError.write("\(label): \(failOnLoss ? "error" : "warning"): \(message)\(hint)\n")
         }
         if failOnLoss && !converted.losses.isEmpty {
             throw ExitCode(1)
@@ -74,11 +79,13 @@ struct Convert: ParsableCommand {
         }
         guard validateFirst else {
             return try Conversion.convert(
-                inputs, reading: RegistryInput(layout: from, sizeLimit: sizeLimit.bytes.value, notice: printNotice), to: to.writer,
-                csvStyle: csvStyle, metadata: metadata)
+                inputs, reading: RegistryInput(layout: from, sizeLimit: sizeLimit.bytes.value, notice: notices(quiet: quiet)),
+                to: to.writer, csvStyle: csvStyle, metadata: metadata)
         }
         let validation = ValidationRun()
-        var registry = try RegistryInput(layout: from, validation: validation, sizeLimit: sizeLimit.bytes.value, notice: printNotice).read(inputs)
+        var registry = try RegistryInput(
+            layout: from, validation: validation, sizeLimit: sizeLimit.bytes.value, notice: notices(quiet: quiet)
+        ).read(inputs)
         if let metadata { registry = registry.withMetadata(of: metadata) }
         try stopOnErrors(validation.findings(for: registry), in: registry)
         return Conversion.render(registry, with: to.writer, csvStyle: csvStyle)

@@ -45,6 +45,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        announceStandardInput([old, new])
         let input = RegistryInput(layout: from, sizeLimit: sizeLimit.bytes.value, notice: printNotice)
         let (oldSource, oldRegistry) = try input.readOne(old)
         let (newSource, newRegistry) = try input.readOne(new)

@@ -17,7 +17,8 @@ struct Fmt: ParsableCommand {
             canonical form to standard output.
 
             With --check nothing is written: files not in canonical form are shown as a unified \
-            diff on stdout (for a pre-commit hook or CI).
+            diff on stdout (for a pre-commit hook or CI); with --list, as gofmt -l, only their \
+            names, one a line.
 
             Exit codes: 0 all files canonical (or rewritten); 1 with --check, files not \
             canonical; a file not rewritten because it would lose something; 2 usage error, \
@@ -30,6 +31,9 @@ struct Fmt: ParsableCommand {
     @Flag(help: "Change nothing: print a unified diff of each file not in canonical form, and exit 1 if there is one.")
     var check = false
 
+    @Flag(help: "Change nothing: print only the names of the files not in canonical form, one a line (implies --check).")
+    var list = false
+
     /// What happened to one file.
     enum Outcome {
         case canonical, rewritten, notCanonical, lossy, failed
@@ -37,6 +41,7 @@ struct Fmt: ParsableCommand {
 
     func run() throws {
         let paths = registryFiles.paths
+        announceStandardInput(paths)
         var outcomes: [Outcome] = []
         for path in paths {
             do {
@@ -48,7 +53,7 @@ struct Fmt: ParsableCommand {
             }
         }
         let count = { (outcome: Outcome) in outcomes.filter { $0 == outcome }.count }
-        if !(paths == ["-"] && !check) { standardError.write(summary(count) + "\n") }
+        if !(paths == ["-"] && !check && !list) { standardError.write(summary(count) + "\n") }
         let code: Int32 = count(.failed) > 0 ? 2 : count(.notCanonical) + count(.lossy) > 0 ? 1 : 0
         finishProcess(code: code)
     }
@@ -64,6 +69,7 @@ struct Fmt: ParsableCommand {
             throw CommandFailure(message: "\(name): error: the \(reader.name) layout is read-only: ianaconv reads it but cannot write it back; convert it instead, e.g. 'ianaconv \(reader.name) xml \(name) -o registry.xml'")
         }
         let layout = canonical.writer.name.uppercased()
+        let check = self.check || list
         if path == "-" && !check {
             // A filter (an editor's format command) always gets its output, as from convert.
             if let loss = canonical.loss { standardError.write("\(name): warning: the canonical \(layout) form loses content (\(loss))\n") }
@@ -79,7 +85,7 @@ struct Fmt: ParsableCommand {
             standardError.write("\(name): warning: its canonical \(layout) form would lose content (\(loss)); 'ianaconv fmt' will not rewrite it\n")
         }
         if check {
-            try OutputTarget(nil).write(canonical.diff(), inputs: [])
+            try OutputTarget(nil).write(list ? Array("\(name)\n".utf8) : canonical.diff(), inputs: [])
             return .notCanonical
         }
         let inPlace: String?

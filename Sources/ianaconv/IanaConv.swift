@@ -10,13 +10,19 @@ struct IanaConv: ParsableCommand {
             Exit codes: 0 success; 1 findings at the failing severity (or losses with \
             --fail-on-loss); 2 usage error, unreadable input or write failure.
             """,
-        version: "0.1.0",
+        version: Version.text,
         subcommands: [Convert.self, Validate.self, DiffCommand.self, RulesCommand.self, Fmt.self, Lookup.self],
         defaultSubcommand: Convert.self
     )
 
     /// ArgumentParser exits 64 on usage errors; ianaconv's contract is 2 for every usage error.
+    /// Bare `ianaconv` shows the help (exit 0) rather than asking for the default command's
+    /// arguments.
     static func main() {
+        if CommandLine.arguments.count == 1 {
+            print(helpMessage())
+            return
+        }
         do {
             let (arguments, runs) = OperandRuns.compact(Array(CommandLine.arguments.dropFirst()))
             var command = OperandRuns.expand(try parseAsRoot(arguments), runs)
@@ -31,10 +37,18 @@ struct IanaConv: ParsableCommand {
                 standardError.write("\(unreadable)\n")
             } else {
                 standardError.write("ianaconv: error: \(message(for: error))\n")
-                standardError.write("Run 'ianaconv --help' for usage.\n")
+                standardError.write("Run 'ianaconv help \(subcommandNamed())' for usage.\n")
             }
             Self.exit(withError: ExitCode(2))
         }
+    }
+}
+
+extension IanaConv {
+    /// The subcommand the command line runs: the first argument naming one, else the default.
+    static func subcommandNamed() -> String {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        return CommandLine.arguments.dropFirst().first(where: names.contains) ?? "convert"
     }
 }
 

@@ -23,6 +23,10 @@ struct Validate: ParsableCommand {
             findings fail the run. Findings on the other records are counted, and --all lists \
             them.
 
+            Settings can be kept in a .ianaconv.yml file, found from each file's folder \
+            upwards: disable (rule ids), severity (rule: error, warning, info or off), \
+            baseline, min-severity and against. The command line overrides it.
+
             Exit codes: 0 no errors; 1 errors (warnings too with --strict); 2 usage error or \
             unreadable input.
             """
@@ -54,15 +58,25 @@ struct Validate: ParsableCommand {
     @Flag(help: "With --against: also list the findings on records the change does not touch.")
     var all = false
 
-    @Option(name: .customLong("disable"), help: ArgumentHelp("Turn a rule off (repeatable).", valueName: "rule"))
+    @Option(
+        name: .customLong("disable"), help: ArgumentHelp("Turn a rule off (repeatable).", valueName: "rule"),
+        completion: .list(Rules.ids))
     var disabled: [String] = []
 
-    @Option(name: .customLong("severity"), help: ArgumentHelp("Change a rule's severity: error, warning or info (repeatable).", valueName: "rule=level"))
+    @Option(
+        name: .customLong("severity"),
+        help: ArgumentHelp("Change a rule's severity: error, warning, info or off (repeatable).", valueName: "rule=level"),
+        completion: .list(Rules.ids.map { $0 + "=" }))
     var severities: [String] = []
 
+    @Option(help: ArgumentHelp("Report only findings of this severity or above: error, warning or info.", valueName: "level"))
+    var minSeverity: Severity?
+
+    @Flag(name: .shortAndLong, help: "Report errors only, and the summary only when something failed.")
+    var quiet = false
+
     func validate() throws {
-        _ = try options()
-        if all, against == nil { throw ValidationError("--all goes with --against") }
+        _ = try CommandLineRules(disable: disabled, severity: severities)
         // Writing records every current finding: a baseline read as well would change nothing.
         if baseline != nil, writeBaseline != nil {
             throw ValidationError("--baseline and --write-baseline do not go together: --write-baseline records every current finding; to update a baseline, write it again")
@@ -70,25 +84,31 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let options = try options()
+        let rules = try CommandLineRules(disable: disabled, severity: severities)
+        let configurations = ConfigurationLookup()
         let paths = registryFiles.paths
+        announceStandardInput(paths)
         var files: [Report.File] = []
         var shown: [Report.File] = []
+        var baselines: [String: String] = [:]  // file shown → its baseline
         var untouched = 0
-        var unreadable = 0
+        var unreadable: [Report.Unreadable] = []
         var registries: [Registry] = []  // kept to the end: the process exits without freeing them
         for path in paths {
+            let name = RegistryInput.displayName(path)
+            let settings = try self.settings(for: path, rules: rules, configurations: configurations)
             do {
-                let (findings, registry, changed) = try check(path, options)
+                let (every, registry, changed) = try check(path, settings)
                 registries.append(registry)
-                let name = RegistryInput.displayName(path)
+                let findings = every.filter { $0.severity >= settings.minimumSeverity ?? .info }
                 let judged = changed.map { changed in findings.filter(changed.covers) } ?? findings
                 untouched += findings.count - judged.count
                 files.append(Report.File(path: name, findings: judged))
                 shown.append(Report.File(path: name, findings: all ? findings : judged))
+                baselines[name] = settings.baseline
             } catch {
                 standardError.write("\(error.message)\n")
-                unreadable += 1
+                unreadable.append(Report.Unreadable(file: name, message: error.message))
             }
         }
         // Name order before the baseline uses up its counts: the result must not depend on the
@@ -97,8 +117,8 @@ struct Validate: ParsableCommand {
         if let writeBaseline {
             // A partial baseline would accept too little: the files that could not be read
             // have findings it does not hold.
-            guard unreadable == 0 else {
-                throw CommandFailure(message: "\(writeBaseline): error: baseline not written: \(unreadable) file\(unreadable == 1 ? "" : "s") could not be read")
+            guard unreadable.isEmpty else {
+                throw CommandFailure(message: "\(writeBaseline): error: baseline not written: \(unreadable.count) file\(unreadable.count == 1 ? "" : "s") could not be read")
             }
             let all = files.flatMap { $0.findings }
             try write(Baseline(accepting: all).json, to: writeBaseline, inputs: paths)
@@ -106,26 +126,48 @@ struct Validate: ParsableCommand {
             throw ExitCode(0)
         }
         var accepted = 0
-        if let baseline {
-            var matcher = try loadBaseline(baseline).matcher()
-            files = files.map { file in
-                Report.File(path: file.path, findings: file.findings.filter { finding in
-                    let isAccepted = matcher.accepts(finding)
-                    if isAccepted { accepted += 1 }
-                    return !isAccepted
-                })
-            }
+        var matchers: [String: Baseline.Matcher] = [:]
+        files = try files.map { file in
+            guard let baseline = baselines[file.path] else { return file }
+            if matchers[baseline] == nil { matchers[baseline] = try loadBaseline(baseline).matcher() }
+            return Report.File(path: file.path, findings: file.findings.filter { finding in
+                let isAccepted = matchers[baseline]!.accepts(finding)
+                if isAccepted { accepted += 1 }
+                return !isAccepted
+            })
         }
         let report = Report(files: files, accepted: accepted, unreadable: unreadable, untouched: all ? 0 : untouched)
         let listed = all ? Report(files: shown, accepted: accepted, unreadable: unreadable) : report
         let output: [UInt8] = switch format {
         case .text: TextReporter.render(listed)
         case .json: JSONReporter.render(listed)
-        case .sarif: SARIFReporter.render(listed, toolVersion: IanaConv.configuration.version)
+        case .sarif: SARIFReporter.render(listed, toolVersion: Version.number, sourceRoot: currentDirectory())
         }
         try OutputTarget(nil).write(output, inputs: [])
-        standardError.write(report.summary + "\n")
-        finishProcess(code: unreadable > 0 ? 2 : report.count(.error) > 0 ? 1 : 0)
+        let failed = !unreadable.isEmpty || report.count(.error) > 0
+        if !quiet || failed { standardError.write(report.summary + "\n") }
+        finishProcess(code: !unreadable.isEmpty ? 2 : report.count(.error) > 0 ? 1 : 0)
+    }
+
+    /// The file's configuration with the command line over it; a configuration that cannot be
+    /// used stops the run (exit 2).
+    private func settings(
+        for path: String, rules: CommandLineRules, configurations: ConfigurationLookup
+    ) throws -> ValidationSettings {
+        let configuration: ValidationConfiguration
+        do {
+            configuration = try configurations.configuration(for: path) ?? ValidationConfiguration()
+        } catch {
+            throw CommandFailure(message: error.description)
+        }
+        let against = self.against ?? configuration.against
+        if all, against == nil { throw ValidationError("--all goes with --against (or against: in \(ValidationConfiguration.fileName))") }
+        let (disabled, severities) = rules.over(configuration)
+        let minimum = quiet ? .error : minSeverity ?? configuration.minimumSeverity
+        // Against an earlier release, what a change adds is judged as a new registration.
+        return ValidationSettings(
+            options: ValidationOptions(strict: strict || against != nil, disabled: disabled, severities: severities),
+            against: against, baseline: baseline ?? configuration.baseline, minimumSeverity: minimum)
     }
 
     /// Reads one file and runs the rules of both kinds on it; with --against, judged against
@@ -133,12 +175,15 @@ struct Validate: ParsableCommand {
     /// input the reader cannot take still gets its source rules' findings (the schema's usually
     /// say why).
     private func check(
-        _ path: String, _ options: ValidationOptions
+        _ path: String, _ settings: ValidationSettings
     ) throws(CommandFailure) -> ([Finding], Registry, ChangedRecords?) {
-        let validation = ValidationRun(options: options)
+        let validation = ValidationRun(options: settings.options)
         do {
-            let (source, registry) = try RegistryInput(layout: registryFiles.from, validation: validation, sizeLimit: registryFiles.sizeLimit.bytes.value, notice: printNotice).readOne(path)
-            guard let against else { return (validation.findings(for: registry), registry, nil) }
+            let (source, registry) = try RegistryInput(
+                layout: registryFiles.from, validation: validation, sizeLimit: registryFiles.sizeLimit.bytes.value,
+                notice: notices(quiet: quiet)
+            ).readOne(path)
+            guard let against = settings.against else { return (validation.findings(for: registry), registry, nil) }
             let changes = try changes(to: registry, read: source, since: EarlierRelease(against), path: path)
             return (validation.findings(for: registry, changes: changes), registry, ChangedRecords(registry, changes: changes))
         } catch {
@@ -161,27 +206,6 @@ struct Validate: ParsableCommand {
         return RegistryChanges(from: oldRegistry, to: registry, scope: scope).statusOfNew
     }
 
-    private func options() throws -> ValidationOptions {
-        let known = Set(Rules.ids)
-        func checked(_ id: String, _ option: String) throws -> String {
-            guard known.contains(id) else {
-                throw ValidationError("\(option): unknown rule '\(id)'; 'ianaconv rules' lists them")
-            }
-            return id
-        }
-        var levels: [String: Severity] = [:]
-        for setting in severities {
-            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let level = Severity(rawValue: parts[1].lowercased()) else {
-                throw ValidationError("--severity \(setting): write RULE=LEVEL with LEVEL error, warning or info")
-            }
-            levels[try checked(parts[0], "--severity")] = level
-        }
-        let off = try Set(disabled.map { try checked($0, "--disable") })
-        // Against an earlier release, what a change adds is judged as a new registration.
-        return ValidationOptions(strict: strict || against != nil, disabled: off, severities: levels)
-    }
-
     private func loadBaseline(_ path: String) throws -> Baseline {
         do {
             return try Baseline(json: try FileIO.readFile(path))
@@ -198,3 +222,5 @@ struct Validate: ParsableCommand {
 }
 
 extension Validate: RegistryFilesCommand {}
+/// `--min-severity` takes the levels by name.
+extension Severity: ExpressibleByArgument {}

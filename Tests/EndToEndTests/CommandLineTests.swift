@@ -162,6 +162,8 @@ import TestSupport
         #expect(help.stdoutText.contains("convert (default)"))
         let version = try Binary.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdoutText == "0.1.0\n")
+        let lines = version.stdoutText.split(separator: "\n")
+        #expect(lines.first == "ianaconv 0.1.0")
+        #expect(lines.contains { $0.hasPrefix("libxml2 2.") } && lines.contains { $0.hasPrefix("Swift 6.") }, "what it was built with")
     }
 }

@@ -104,7 +104,7 @@ final class Conversions {
         let result = try Binary.run([path[path.count - 2], path[path.count - 1]], stdin: input.stdout)
         runs += 1
         #expect(result.status == 0, "\(path.joined(separator: " → ")): \(result.stderr.prefix(500))")
-        let unexpected = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("<stdout>: warning: \(path.last!.uppercased()) cannot carry") }
+        let unexpected = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("<stdin> → \(path.last!): warning: \(path.last!.uppercased()) cannot carry") }
         #expect(unexpected.isEmpty, "\(path.joined(separator: " → ")): the reader had to guess on a page ianaconv wrote: \(unexpected.prefix(3))")
         outputs[path] = (result.stdout, result.stderr)
         return (result.stdout, result.stderr)

@@ -99,7 +99,7 @@ import XMLTreeDiff
         print("2026-08-17 XML → TXT → XML: \(String(format: "%.2f", percent)) % of records keep every field")
         #expect(percent == 100, "\(differing.count) differ, first: \(differing.prefix(5).joined(separator: "\n"))")
         let warnings = text.stderr.split(separator: "\n")
-        #expect(warnings.allSatisfy { $0.hasPrefix("<stdout>: warning: TXT cannot carry") }, "\(text.stderr)")
+        #expect(warnings.allSatisfy { $0.hasPrefix("\(Paths.registry2026XML) → txt: warning: TXT cannot carry") }, "\(text.stderr)")
         #expect(warnings.contains { $0.contains("xrefs") } && warnings.contains { $0.contains("reflowed") })
         #expect(!warnings.contains { $0.contains("people table") || $0.contains("footnote") }, "the page carries people and footnotes")
     }

@@ -193,6 +193,8 @@ import TestSupport
         #expect(duplicate["level"] as? String == "error")
         let physical = ((duplicate["locations"] as! [[String: Any]])[0]["physicalLocation"]) as! [String: Any]
         #expect((physical["artifactLocation"] as! [String: Any])["uri"] as? String == "duplicate-record.xml")
+        #expect((physical["artifactLocation"] as! [String: Any])["uriBaseId"] as? String == "%SRCROOT%")
+        #expect(duplicate["relatedLocations"] != nil, "the first of the two records")
         #expect((physical["region"] as! [String: Any])["startLine"] as? Int == 10)
     }
 

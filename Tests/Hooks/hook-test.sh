@@ -48,10 +48,11 @@ git -C "$scratch" init --quiet
 git -C "$scratch" add -A
 git -C "$scratch" -c user.name=test -c user.email=test@example.org commit --quiet -m registry
 
-# Runs pre-commit in the scratch repository; sets $out and $status.
+# Runs pre-commit in the scratch repository, the release binary first on the PATH (the
+# language: system hooks run it); sets $out and $status.
 pre_commit() {
   set +e
-  out="$(cd "$scratch" && "$venv/bin/pre-commit" "$@" --verbose --color never 2>&1)"
+  out="$(cd "$scratch" && PATH="$repo/.build/release:$PATH" "$venv/bin/pre-commit" "$@" --verbose --color never 2>&1)"
   status=$?
   set -e
 }
@@ -69,7 +70,7 @@ bad_range_finding="registry/bad-range.csv:2:9: error: port 70000 is above 65535,
 start=$(date +%s)
 pre_commit try-repo "$source_repo" --files registry/service-names-port-numbers.csv
 build_seconds=$(( $(date +%s) - start ))
-expect 0 "ianaconv validate (RFC 6335 and the registry's consistency rules)" \
+expect 0 "ianaconv validate (RFC 6335 and the registry's consistency rules, whole files)" \
   "try-repo: a clean file passes validate (pre-commit cloned and built ianaconv: ${build_seconds} s)"
 expect 0 "ianaconv fmt --check (canonical form of each layout)" \
   "try-repo: IANA's CSV passes the format check (exit 0: both hooks passed)"
@@ -81,17 +82,33 @@ expect 1 "+++ registry/service-names-port-numbers.xml (canonical)" "try-repo --a
 if grep -q "NOTES.md" <<<"$out"; then fail "NOTES.md was passed to a hook"; else pass "try-repo --all-files: files outside the pattern are not passed"; fi
 try_repo_seconds=$(( $(date +%s) - start ))
 
+# A language: system hook: the ianaconv on the PATH, nothing built.
+system_start=$(date +%s)
+pre_commit try-repo "$source_repo" ianaconv-validate-files-system --files registry/bad-name.xml
+expect 1 "$bad_name_finding" "try-repo: the language: system hook runs the installed ianaconv ($(( $(date +%s) - system_start )) s, no build)"
+
 # The README's configuration, repo and rev pointing at the snapshot: one build in
 # PRE_COMMIT_HOME, then single hooks on chosen files and real commits through the git hook.
 rev="$(git -C "$source_repo" rev-parse HEAD)"
-awk '/^```yaml$/ { inside = 1; next } /^```$/ { if (inside) exit } inside' "$repo/README.md" \
+# (the README's first yaml block that starts with `repos:`)
+awk '/^```yaml$/ { inside = 1; block = ""; next }
+     /^```$/ { if (inside && block ~ /^repos:/) { printf "%s", block; exit } inside = 0; next }
+     inside { block = block $0 "\n" }' "$repo/README.md" \
   | sed -e "s|repo: [^ ]*|repo: $source_repo|" -e "s|rev: [^ ]*|rev: $rev|" > "$scratch/.pre-commit-config.yaml"
 git -C "$scratch" add .pre-commit-config.yaml
 
+# ianaconv-validate judges what a change adds (--against git:HEAD): an error committed before
+# does not fail it, the same error in a new file does.
 pre_commit run ianaconv-validate --files registry/bad-name.xml
-expect 1 "$bad_name_finding" "run: a single file with an RFC 6335 error fails with the finding"
+expect 0 "0 errors, 0 warnings in 1 file; 5 findings on records the change does not touch" \
+  "run: a committed file's old error does not fail what the change adds"
+cp "$scratch/registry/bad-name.xml" "$scratch/registry/new-bad-name.xml"
+pre_commit run ianaconv-validate --files registry/new-bad-name.xml
+expect 1 "registry/new-bad-name.xml:6:5: error: service name 'edi_service' contains a character other than a US-ASCII letter, digit or hyphen (RFC 6335 §5.1); a new registration" \
+  "run: a new file with an RFC 6335 error fails with the finding"
+rm "$scratch/registry/new-bad-name.xml"
 pre_commit run ianaconv-validate --files registry/service-names-port-numbers.xml registry/service-names-port-numbers.csv
-expect 0 "0 errors, 10 warnings, 32 info in 2 files" "run: a batch of two clean files passes, findings below error level printed"
+expect 0 "0 errors, 0 warnings in 2 files" "run: a batch of two unchanged files passes"
 before="$(cksum < "$scratch/registry/service-names-port-numbers.xml")"
 pre_commit run ianaconv-format --files registry/service-names-port-numbers.xml registry/service-names-port-numbers.csv
 expect 1 "--- registry/service-names-port-numbers.xml" "run: the format check fails on the non-canonical file of a batch"
@@ -109,9 +126,13 @@ cp "$repo/Samples/invalid/service-name-syntax.csv" "$scratch/registry/new-name.c
 commit registry/new-name.csv
 expect 1 "registry/new-name.csv:2:1: error: service name 'edi_service'" "git commit: a new file with an RFC 6335 error is refused"
 git -C "$scratch" rm --cached --quiet registry/new-name.csv && rm "$scratch/registry/new-name.csv"
-cp "$repo/Samples/registry.csv" "$scratch/registry/copy.csv"
-commit registry/copy.csv
-expect 0 "Passed" "git commit: a clean, canonical file goes through both hooks"
+# A new registration done right: a free port, both protocols, the §8.1.1 template, IANA's order.
+csv="$scratch/registry/service-names-port-numbers.csv"
+{ head -5 "$csv"
+  printf 'newsvc,2,%s,A New Service,[Ann_Example],[Ann_Example],2026-12-01,,[RFC9999],,,\r\n' tcp udp
+  tail -n +6 "$csv"; } > "$csv.new" && mv "$csv.new" "$csv"
+commit registry/service-names-port-numbers.csv
+expect 0 "Passed" "git commit: a clean new registration in canonical form goes through both hooks"
 
 elapsed=$(( $(date +%s) - start ))
 echo "hook test: ${elapsed} s in all; the first try-repo (cloning and building ianaconv) ${build_seconds} s, both try-repo ${try_repo_seconds} s"

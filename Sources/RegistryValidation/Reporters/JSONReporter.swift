@@ -2,10 +2,11 @@ import FoundationEssentials
 import RegistryModel
 
 /// Findings as JSON, for scripts: every finding with its place, rule, severity, message and
-/// subject, and the counts.
+/// subject, the files that could not be read, and the counts.
 public enum JSONReporter {
     struct Document: Encodable {
         var findings: [Item]
+        var unreadable: [Report.Unreadable]
         var summary: Summary
     }
 
@@ -38,7 +39,7 @@ public enum JSONReporter {
         let summary = Summary(
             errors: report.count(.error), warnings: report.count(.warning), info: report.count(.info),
             files: report.files.count, acceptedByBaseline: report.accepted)
-        return encode(Document(findings: items, summary: summary))
+        return encode(Document(findings: items, unreadable: report.unreadable, summary: summary))
     }
 
     static func encode<T: Encodable>(_ value: T) -> [UInt8] {

@@ -13,16 +13,27 @@ public struct Report: Sendable {
         }
     }
 
+    /// An input that could not be read, and why (also on stderr).
+    public struct Unreadable: Sendable, Encodable {
+        public var file: String
+        public var message: String
+
+        public init(file: String, message: String) {
+            self.file = file
+            self.message = message
+        }
+    }
+
     public var files: [File]
     /// Findings the baseline accepted (not shown).
     public var accepted: Int
-    /// Inputs that could not be read (their errors are on stderr).
-    public var unreadable: Int
+    /// Inputs that could not be read: JSON and SARIF list them, the summary counts them.
+    public var unreadable: [Unreadable]
     /// Judged against an earlier release: findings on records the change did not touch, which
     /// do not count (listed with `--all`).
     public var untouched: Int
 
-    public init(files: [File], accepted: Int = 0, unreadable: Int = 0, untouched: Int = 0) {
+    public init(files: [File], accepted: Int = 0, unreadable: [Unreadable] = [], untouched: Int = 0) {
         self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.accepted = accepted
         self.unreadable = unreadable
@@ -42,7 +53,7 @@ public struct Report: Sendable {
         out += " in \(counted(files.count, "file"))"
         if accepted > 0 { out += " (\(accepted) more accepted by the baseline)" }
         if untouched > 0 { out += "; \(counted(untouched, "finding")) on records the change does not touch (--all lists them)" }
-        if unreadable > 0 { out += "; \(counted(unreadable, "file")) could not be read" }
+        if !unreadable.isEmpty { out += "; \(counted(unreadable.count, "file")) could not be read" }
         return out
     }
 }

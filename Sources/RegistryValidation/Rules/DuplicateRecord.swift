@@ -41,7 +41,7 @@ enum DuplicateRecord: ModelRule {
             let line = records[first].locations[.record].map { " at line \($0.line)" } ?? ""
             findings.report(
                 "\(record.summary) repeats the record\(line) (same name, port and protocol)",
-                on: record, field: name != nil ? .name : .number)
+                on: record, field: name != nil ? .name : .number, other: records[first])
         }
     }
 

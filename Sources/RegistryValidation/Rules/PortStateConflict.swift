@@ -40,7 +40,7 @@ enum PortStateConflict: ModelRule {
                 let line = records[other].locations[.record].map { " (line \($0.line))" } ?? ""
                 findings.report(
                     "this \(record.state.rawValue.capitalized) entry overlaps \(records[other].summary)\(line), which is assigned on \(transport.text)",
-                    on: record, field: .number)
+                    on: record, field: .number, other: records[other])
                 break
             }
         }
