@@ -138,11 +138,13 @@ xns-mail,58,udp,XNS Mail,[Susie_Armstrong],[Susie_Armstrong],,,,,,
 ,61,udp,Reserved,,,,2017-05-18,,,,This entry has been removed on 2017-05-18.
 acas,62,tcp,ACA Services,[E_Wald],[E_Wald],,,,,,
 acas,62,udp,ACA Services,[E_Wald],[E_Wald],,,,,,
-whoispp,63,tcp,"whois++ IANA assigned this well-formed service name as a replacement for ""whois++"".",[Rickard_Schoultz],[Rickard_Schoultz],,,,,,
+whoispp,63,tcp,"whois++
+IANA assigned this well-formed service name as a replacement for ""whois++"".",[Rickard_Schoultz],[Rickard_Schoultz],,,,,,
 whois++,63,tcp,whois++,[Rickard_Schoultz],[Rickard_Schoultz],,,,,,"This entry is an alias to ""whoispp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-whoispp,63,udp,"whois++ IANA assigned this well-formed service name as a replacement for ""whois++"".",[Rickard_Schoultz],[Rickard_Schoultz],,,,,,
+whoispp,63,udp,"whois++
+IANA assigned this well-formed service name as a replacement for ""whois++"".",[Rickard_Schoultz],[Rickard_Schoultz],,,,,,
 whois++,63,udp,whois++,[Rickard_Schoultz],[Rickard_Schoultz],,,,,,"This entry is an alias to ""whoispp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -150,11 +152,13 @@ covia,64,tcp,Communications Integrator (CI),[Dan_Smith],[Dan_Smith],,,,,,
 covia,64,udp,Communications Integrator (CI),[Dan_Smith],[Dan_Smith],,,,,,
 tacacs-ds,65,tcp,TACACS-Database Service,[Kathy_Huber],[Kathy_Huber],,,,,,
 tacacs-ds,65,udp,TACACS-Database Service,[Kathy_Huber],[Kathy_Huber],,,,,,
-sql-net,66,tcp,"Oracle SQL*NET IANA assigned this well-formed service name as a replacement for ""sql*net"".",[Jack_Haverty],[Jack_Haverty],,,,,,
+sql-net,66,tcp,"Oracle SQL*NET
+IANA assigned this well-formed service name as a replacement for ""sql*net"".",[Jack_Haverty],[Jack_Haverty],,,,,,
 sql*net,66,tcp,Oracle SQL*NET,[Jack_Haverty],[Jack_Haverty],,,,,,"This entry is an alias to ""sql-net"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-sql-net,66,udp,"Oracle SQL*NET IANA assigned this well-formed service name as a replacement for ""sql*net"".",[Jack_Haverty],[Jack_Haverty],,,,,,
+sql-net,66,udp,"Oracle SQL*NET
+IANA assigned this well-formed service name as a replacement for ""sql*net"".",[Jack_Haverty],[Jack_Haverty],,,,,,
 sql*net,66,udp,Oracle SQL*NET,[Jack_Haverty],[Jack_Haverty],,,,,,"This entry is an alias to ""sql-net"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -421,11 +425,13 @@ print-srv,170,tcp,Network PostScript,[Brian_Reid],[Brian_Reid],,,,,,
 print-srv,170,udp,Network PostScript,[Brian_Reid],[Brian_Reid],,,,,,
 multiplex,171,tcp,Network Innovations Multiplex,,,,,,,,
 multiplex,171,udp,Network Innovations Multiplex,,,,,,,,
-cl-1,172,tcp,"Network Innovations CL/1 IANA assigned this well-formed service name as a replacement for ""cl/1"".",[Kevin_DeVault],[Kevin_DeVault],,,,,,
+cl-1,172,tcp,"Network Innovations CL/1
+IANA assigned this well-formed service name as a replacement for ""cl/1"".",[Kevin_DeVault],[Kevin_DeVault],,,,,,
 cl/1,172,tcp,Network Innovations CL/1,[Kevin_DeVault],[Kevin_DeVault],,,,,,"This entry is an alias to ""cl-1"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-cl-1,172,udp,"Network Innovations CL/1 IANA assigned this well-formed service name as a replacement for ""cl/1"".",[Kevin_DeVault],[Kevin_DeVault],,,,,,
+cl-1,172,udp,"Network Innovations CL/1
+IANA assigned this well-formed service name as a replacement for ""cl/1"".",[Kevin_DeVault],[Kevin_DeVault],,,,,,
 cl/1,172,udp,Network Innovations CL/1,[Kevin_DeVault],[Kevin_DeVault],,,,,,"This entry is an alias to ""cl-1"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -504,19 +510,23 @@ at-8,208,tcp,AppleTalk Unused,[Rob_Chandhok],[Rob_Chandhok],,,,,,
 at-8,208,udp,AppleTalk Unused,[Rob_Chandhok],[Rob_Chandhok],,,,,,
 qmtp,209,tcp,The Quick Mail Transfer Protocol,[D_J_Bernstein],[D_J_Bernstein],,2018-04-05,,,,
 qmtp,209,udp,The Quick Mail Transfer Protocol,[D_J_Bernstein],[D_J_Bernstein],,2018-04-05,,,,
-z39-50,210,tcp,"ANSI Z39.50 IANA assigned this well-formed service name as a replacement for ""z39.50"".",[Mark_H_Needleman],[Mark_H_Needleman],,,,,,
+z39-50,210,tcp,"ANSI Z39.50
+IANA assigned this well-formed service name as a replacement for ""z39.50"".",[Mark_H_Needleman],[Mark_H_Needleman],,,,,,
 z39.50,210,tcp,ANSI Z39.50,[Mark_H_Needleman],[Mark_H_Needleman],,,,,,"This entry is an alias to ""z39-50"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-z39-50,210,udp,"ANSI Z39.50 IANA assigned this well-formed service name as a replacement for ""z39.50"".",[Mark_H_Needleman],[Mark_H_Needleman],,,,,,
+z39-50,210,udp,"ANSI Z39.50
+IANA assigned this well-formed service name as a replacement for ""z39.50"".",[Mark_H_Needleman],[Mark_H_Needleman],,,,,,
 z39.50,210,udp,ANSI Z39.50,[Mark_H_Needleman],[Mark_H_Needleman],,,,,,"This entry is an alias to ""z39-50"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-914c-g,211,tcp,"Texas Instruments 914C/G Terminal IANA assigned this well-formed service name as a replacement for ""914c/g"".",[Bill_Harrell],[Bill_Harrell],,,,,,
+914c-g,211,tcp,"Texas Instruments 914C/G Terminal
+IANA assigned this well-formed service name as a replacement for ""914c/g"".",[Bill_Harrell],[Bill_Harrell],,,,,,
 914c/g,211,tcp,Texas Instruments 914C/G Terminal,[Bill_Harrell],[Bill_Harrell],,,,,,"This entry is an alias to ""914c-g"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-914c-g,211,udp,"Texas Instruments 914C/G Terminal IANA assigned this well-formed service name as a replacement for ""914c/g"".",[Bill_Harrell],[Bill_Harrell],,,,,,
+914c-g,211,udp,"Texas Instruments 914C/G Terminal
+IANA assigned this well-formed service name as a replacement for ""914c/g"".",[Bill_Harrell],[Bill_Harrell],,,,,,
 914c/g,211,udp,Texas Instruments 914C/G Terminal,[Bill_Harrell],[Bill_Harrell],,,,,,"This entry is an alias to ""914c-g"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -557,11 +567,13 @@ link,245,tcp,LINK,,,,,,,,
 link,245,udp,LINK,,,,,,,,
 dsp3270,246,tcp,Display Systems Protocol,[Weldon_J_Showalter],[Weldon_J_Showalter],,,,,,
 dsp3270,246,udp,Display Systems Protocol,[Weldon_J_Showalter],[Weldon_J_Showalter],,,,,,
-subntbcst-tftp,247,tcp,"SUBNTBCST_TFTP IANA assigned this well-formed service name as a replacement for ""subntbcst_tftp"".",[John_Fake],[John_Fake],,,,,,
+subntbcst-tftp,247,tcp,"SUBNTBCST_TFTP
+IANA assigned this well-formed service name as a replacement for ""subntbcst_tftp"".",[John_Fake],[John_Fake],,,,,,
 subntbcst_tftp,247,tcp,SUBNTBCST_TFTP,[John_Fake],[John_Fake],,,,,,"This entry is an alias to ""subntbcst-tftp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-subntbcst-tftp,247,udp,"SUBNTBCST_TFTP IANA assigned this well-formed service name as a replacement for ""subntbcst_tftp"".",[John_Fake],[John_Fake],,,,,,
+subntbcst-tftp,247,udp,"SUBNTBCST_TFTP
+IANA assigned this well-formed service name as a replacement for ""subntbcst_tftp"".",[John_Fake],[John_Fake],,,,,,
 subntbcst_tftp,247,udp,SUBNTBCST_TFTP,[John_Fake],[John_Fake],,,,,,"This entry is an alias to ""subntbcst-tftp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -703,11 +715,13 @@ semantix,361,tcp,Semantix,[Semantix],[Semantix],,,,,,
 semantix,361,udp,Semantix,[Semantix],[Semantix],,,,,,
 srssend,362,tcp,SRS Send,[Curt_Mayer],[Curt_Mayer],,,,,,
 srssend,362,udp,SRS Send,[Curt_Mayer],[Curt_Mayer],,,,,,
-rsvp-tunnel,363,tcp,"RSVP Tunnel IANA assigned this well-formed service name as a replacement for ""rsvp_tunnel"".",[Andreas_Terzis],[Andreas_Terzis],,,,,,
+rsvp-tunnel,363,tcp,"RSVP Tunnel
+IANA assigned this well-formed service name as a replacement for ""rsvp_tunnel"".",[Andreas_Terzis],[Andreas_Terzis],,,,,,
 rsvp_tunnel,363,tcp,RSVP Tunnel,[Andreas_Terzis],[Andreas_Terzis],,,,,,"This entry is an alias to ""rsvp-tunnel"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-rsvp-tunnel,363,udp,"RSVP Tunnel IANA assigned this well-formed service name as a replacement for ""rsvp_tunnel"".",[Andreas_Terzis],[Andreas_Terzis],,,,,,
+rsvp-tunnel,363,udp,"RSVP Tunnel
+IANA assigned this well-formed service name as a replacement for ""rsvp_tunnel"".",[Andreas_Terzis],[Andreas_Terzis],,,,,,
 rsvp_tunnel,363,udp,RSVP Tunnel,[Andreas_Terzis],[Andreas_Terzis],,,,,,"This entry is an alias to ""rsvp-tunnel"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -839,19 +853,23 @@ smartsdp,426,tcp,smartsdp,[Marie_Pierre_Belange],[Marie_Pierre_Belange],,,,,,
 smartsdp,426,udp,smartsdp,[Marie_Pierre_Belange],[Marie_Pierre_Belange],,,,,,
 svrloc,427,tcp,Server Location,[Veizades],[Veizades],,,,,,
 svrloc,427,udp,Server Location,[Veizades],[Veizades],,,,,,
-ocs-cmu,428,tcp,"OCS_CMU IANA assigned this well-formed service name as a replacement for ""ocs_cmu"".",,,,,,,,
+ocs-cmu,428,tcp,"OCS_CMU
+IANA assigned this well-formed service name as a replacement for ""ocs_cmu"".",,,,,,,,
 ocs_cmu,428,tcp,OCS_CMU,,,,,,,,"This entry is an alias to ""ocs-cmu"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-ocs-cmu,428,udp,"OCS_CMU IANA assigned this well-formed service name as a replacement for ""ocs_cmu"".",,,,,,,,
+ocs-cmu,428,udp,"OCS_CMU
+IANA assigned this well-formed service name as a replacement for ""ocs_cmu"".",,,,,,,,
 ocs_cmu,428,udp,OCS_CMU,,,,,,,,"This entry is an alias to ""ocs-cmu"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-ocs-amu,429,tcp,"OCS_AMU IANA assigned this well-formed service name as a replacement for ""ocs_amu"".",[Florence_Wyman],[Florence_Wyman],,,,,,
+ocs-amu,429,tcp,"OCS_AMU
+IANA assigned this well-formed service name as a replacement for ""ocs_amu"".",[Florence_Wyman],[Florence_Wyman],,,,,,
 ocs_amu,429,tcp,OCS_AMU,[Florence_Wyman],[Florence_Wyman],,,,,,"This entry is an alias to ""ocs-amu"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-ocs-amu,429,udp,"OCS_AMU IANA assigned this well-formed service name as a replacement for ""ocs_amu"".",[Florence_Wyman],[Florence_Wyman],,,,,,
+ocs-amu,429,udp,"OCS_AMU
+IANA assigned this well-formed service name as a replacement for ""ocs_amu"".",[Florence_Wyman],[Florence_Wyman],,,,,,
 ocs_amu,429,udp,OCS_AMU,[Florence_Wyman],[Florence_Wyman],,,,,,"This entry is an alias to ""ocs-amu"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -879,11 +897,13 @@ sgcp,440,tcp,sgcp,[Marshall_Rose],[Marshall_Rose],,,,,,
 sgcp,440,udp,sgcp,[Marshall_Rose],[Marshall_Rose],,,,,,
 decvms-sysmgt,441,tcp,decvms-sysmgt,[Lee_Barton],[Lee_Barton],,,,,,
 decvms-sysmgt,441,udp,decvms-sysmgt,[Lee_Barton],[Lee_Barton],,,,,,
-cvc-hostd,442,tcp,"cvc_hostd IANA assigned this well-formed service name as a replacement for ""cvc_hostd"".",[Bill_Davidson],[Bill_Davidson],,,,,,
+cvc-hostd,442,tcp,"cvc_hostd
+IANA assigned this well-formed service name as a replacement for ""cvc_hostd"".",[Bill_Davidson],[Bill_Davidson],,,,,,
 cvc_hostd,442,tcp,cvc_hostd,[Bill_Davidson],[Bill_Davidson],,,,,,"This entry is an alias to ""cvc-hostd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-cvc-hostd,442,udp,"cvc_hostd IANA assigned this well-formed service name as a replacement for ""cvc_hostd"".",[Bill_Davidson],[Bill_Davidson],,,,,,
+cvc-hostd,442,udp,"cvc_hostd
+IANA assigned this well-formed service name as a replacement for ""cvc_hostd"".",[Bill_Davidson],[Bill_Davidson],,,,,,
 cvc_hostd,442,udp,cvc_hostd,[Bill_Davidson],[Bill_Davidson],,,,,,"This entry is an alias to ""cvc-hostd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -1253,11 +1273,13 @@ oob-ws-http,623,tcp,DMTF out-of-band web services management protocol,[Jim_Davis
 asf-rmcp,623,udp,ASF Remote Management and Control Protocol,[Carl_First],[Carl_First],,,,,,
 cryptoadmin,624,tcp,Crypto Admin,[Tony_Walker],[Tony_Walker],,,,,,
 cryptoadmin,624,udp,Crypto Admin,[Tony_Walker],[Tony_Walker],,,,,,
-dec-dlm,625,tcp,"DEC DLM IANA assigned this well-formed service name as a replacement for ""dec_dlm"".",[Rudi_Martin_2],[Rudi_Martin_2],,,,,,
+dec-dlm,625,tcp,"DEC DLM
+IANA assigned this well-formed service name as a replacement for ""dec_dlm"".",[Rudi_Martin_2],[Rudi_Martin_2],,,,,,
 dec_dlm,625,tcp,DEC DLM,[Rudi_Martin_2],[Rudi_Martin_2],,,,,,"This entry is an alias to ""dec-dlm"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-dec-dlm,625,udp,"DEC DLM IANA assigned this well-formed service name as a replacement for ""dec_dlm"".",[Rudi_Martin_2],[Rudi_Martin_2],,,,,,
+dec-dlm,625,udp,"DEC DLM
+IANA assigned this well-formed service name as a replacement for ""dec_dlm"".",[Rudi_Martin_2],[Rudi_Martin_2],,,,,,
 dec_dlm,625,udp,DEC DLM,[Rudi_Martin_2],[Rudi_Martin_2],,,,,,"This entry is an alias to ""dec-dlm"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -1578,11 +1600,13 @@ rsync,873,udp,rsync,[Andrew_Tridgell],[Andrew_Tridgell],,,,,,
 ,874-885,,Unassigned,,,,,,,,
 iclcnet-locate,886,tcp,ICL coNETion locate server,[Bob_Lyon],[Bob_Lyon],,,,,,
 iclcnet-locate,886,udp,ICL coNETion locate server,[Bob_Lyon],[Bob_Lyon],,,,,,
-iclcnet-svinfo,887,tcp,"ICL coNETion server info IANA assigned this well-formed service name as a replacement for ""iclcnet_svinfo"".",[Bob_Lyon],[Bob_Lyon],,,,,,
+iclcnet-svinfo,887,tcp,"ICL coNETion server info
+IANA assigned this well-formed service name as a replacement for ""iclcnet_svinfo"".",[Bob_Lyon],[Bob_Lyon],,,,,,
 iclcnet_svinfo,887,tcp,ICL coNETion server info,[Bob_Lyon],[Bob_Lyon],,,,,,"This entry is an alias to ""iclcnet-svinfo"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-iclcnet-svinfo,887,udp,"ICL coNETion server info IANA assigned this well-formed service name as a replacement for ""iclcnet_svinfo"".",[Bob_Lyon],[Bob_Lyon],,,,,,
+iclcnet-svinfo,887,udp,"ICL coNETion server info
+IANA assigned this well-formed service name as a replacement for ""iclcnet_svinfo"".",[Bob_Lyon],[Bob_Lyon],,,,,,
 iclcnet_svinfo,887,udp,ICL coNETion server info,[Bob_Lyon],[Bob_Lyon],,,,,,"This entry is an alias to ""iclcnet-svinfo"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -1741,19 +1765,23 @@ syscomlan,1065,tcp,SYSCOMLAN,[Alexandre_Lechenne],[Alexandre_Lechenne],2008-12-1
 syscomlan,1065,udp,SYSCOMLAN,[Alexandre_Lechenne],[Alexandre_Lechenne],2008-12-10,,,,,
 fpo-fns,1066,tcp,FPO-FNS,[Jens_Klose],[Jens_Klose],,,,,,
 fpo-fns,1066,udp,FPO-FNS,[Jens_Klose],[Jens_Klose],,,,,,
-instl-boots,1067,tcp,"Installation Bootstrap Proto. Serv. IANA assigned this well-formed service name as a replacement for ""instl_boots"".",,,,,,,,
+instl-boots,1067,tcp,"Installation Bootstrap Proto. Serv.
+IANA assigned this well-formed service name as a replacement for ""instl_boots"".",,,,,,,,
 instl_boots,1067,tcp,Installation Bootstrap Proto. Serv.,,,,,,,,"This entry is an alias to ""instl-boots"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-instl-boots,1067,udp,"Installation Bootstrap Proto. Serv. IANA assigned this well-formed service name as a replacement for ""instl_boots"".",,,,,,,,
+instl-boots,1067,udp,"Installation Bootstrap Proto. Serv.
+IANA assigned this well-formed service name as a replacement for ""instl_boots"".",,,,,,,,
 instl_boots,1067,udp,Installation Bootstrap Proto. Serv.,,,,,,,,"This entry is an alias to ""instl-boots"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-instl-bootc,1068,tcp,"Installation Bootstrap Proto. Cli. IANA assigned this well-formed service name as a replacement for ""instl_bootc"".",[David_Arko],[David_Arko],,,,,,
+instl-bootc,1068,tcp,"Installation Bootstrap Proto. Cli.
+IANA assigned this well-formed service name as a replacement for ""instl_bootc"".",[David_Arko],[David_Arko],,,,,,
 instl_bootc,1068,tcp,Installation Bootstrap Proto. Cli.,[David_Arko],[David_Arko],,,,,,"This entry is an alias to ""instl-bootc"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-instl-bootc,1068,udp,"Installation Bootstrap Proto. Cli. IANA assigned this well-formed service name as a replacement for ""instl_bootc"".",[David_Arko],[David_Arko],,,,,,
+instl-bootc,1068,udp,"Installation Bootstrap Proto. Cli.
+IANA assigned this well-formed service name as a replacement for ""instl_bootc"".",[David_Arko],[David_Arko],,,,,,
 instl_bootc,1068,udp,Installation Bootstrap Proto. Cli.,[David_Arko],[David_Arko],,,,,,"This entry is an alias to ""instl-bootc"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -1895,11 +1923,13 @@ hhb-gateway,1136,tcp,HHB Gateway Control,[Richard_Harwell],[Richard_Harwell],200
 hhb-gateway,1136,udp,HHB Gateway Control,[Richard_Harwell],[Richard_Harwell],2006-02,,,,,
 trim,1137,tcp,TRIM Workgroup Service,[Siva_Poobalasingam],[Siva_Poobalasingam],2006-03,,,,,
 trim,1137,udp,TRIM Workgroup Service,[Siva_Poobalasingam],[Siva_Poobalasingam],2006-03,,,,,
-encrypted-admin,1138,tcp,"encrypted admin requests IANA assigned this well-formed service name as a replacement for ""encrypted_admin"".",[Michael_Elizarov],[Michael_Elizarov],2007-01,,,,,
+encrypted-admin,1138,tcp,"encrypted admin requests
+IANA assigned this well-formed service name as a replacement for ""encrypted_admin"".",[Michael_Elizarov],[Michael_Elizarov],2007-01,,,,,
 encrypted_admin,1138,tcp,encrypted admin requests,[Michael_Elizarov],[Michael_Elizarov],2007-01,,,,,"This entry is an alias to ""encrypted-admin"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-encrypted-admin,1138,udp,"encrypted admin requests IANA assigned this well-formed service name as a replacement for ""encrypted_admin"".",[Michael_Elizarov],[Michael_Elizarov],2007-01,,,,,
+encrypted-admin,1138,udp,"encrypted admin requests
+IANA assigned this well-formed service name as a replacement for ""encrypted_admin"".",[Michael_Elizarov],[Michael_Elizarov],2007-01,,,,,
 encrypted_admin,1138,udp,encrypted admin requests,[Michael_Elizarov],[Michael_Elizarov],2007-01,,,,,"This entry is an alias to ""encrypted-admin"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2252,11 +2282,13 @@ rxmon,1311,tcp,RxMon,[Javier_Jiminez],[Javier_Jiminez],,,,,,
 rxmon,1311,udp,RxMon,[Javier_Jiminez],[Javier_Jiminez],,,,,,
 sti-envision,1312,tcp,STI Envision,[Don_Stedman],[Don_Stedman],,,,,,
 sti-envision,1312,udp,STI Envision,[Don_Stedman],[Don_Stedman],,,,,,
-bmc-patroldb,1313,tcp,"BMC_PATROLDB IANA assigned this well-formed service name as a replacement for ""bmc_patroldb"".",[Portnoy_Boxman],[Portnoy_Boxman],,,,,,
+bmc-patroldb,1313,tcp,"BMC_PATROLDB
+IANA assigned this well-formed service name as a replacement for ""bmc_patroldb"".",[Portnoy_Boxman],[Portnoy_Boxman],,,,,,
 bmc_patroldb,1313,tcp,BMC_PATROLDB,[Portnoy_Boxman],[Portnoy_Boxman],,,,,,"This entry is an alias to ""bmc-patroldb"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-bmc-patroldb,1313,udp,"BMC_PATROLDB IANA assigned this well-formed service name as a replacement for ""bmc_patroldb"".",[Portnoy_Boxman],[Portnoy_Boxman],,,,,,
+bmc-patroldb,1313,udp,"BMC_PATROLDB
+IANA assigned this well-formed service name as a replacement for ""bmc_patroldb"".",[Portnoy_Boxman],[Portnoy_Boxman],,,,,,
 bmc_patroldb,1313,udp,BMC_PATROLDB,[Portnoy_Boxman],[Portnoy_Boxman],,,,,,"This entry is an alias to ""bmc-patroldb"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2396,11 +2428,13 @@ telesis-licman,1380,tcp,Telesis Network License Manager,[Karl_Schendel_Jr],[Karl
 telesis-licman,1380,udp,Telesis Network License Manager,[Karl_Schendel_Jr],[Karl_Schendel_Jr],,,,,,
 apple-licman,1381,tcp,Apple Network License Manager,[Earl_Wallace],[Earl_Wallace],,,,,,
 apple-licman,1381,udp,Apple Network License Manager,[Earl_Wallace],[Earl_Wallace],,,,,,
-udt-os,1382,tcp,"udt_os IANA assigned this well-formed service name as a replacement for ""udt_os"".",,,,,,,,
+udt-os,1382,tcp,"udt_os
+IANA assigned this well-formed service name as a replacement for ""udt_os"".",,,,,,,,
 udt_os,1382,tcp,udt_os,,,,,,,,"This entry is an alias to ""udt-os"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-udt-os,1382,udp,"udt_os IANA assigned this well-formed service name as a replacement for ""udt_os"".",,,,,,,,
+udt-os,1382,udp,"udt_os
+IANA assigned this well-formed service name as a replacement for ""udt_os"".",,,,,,,,
 udt_os,1382,udp,udt_os,,,,,,,,"This entry is an alias to ""udt-os"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2408,11 +2442,13 @@ gwha,1383,tcp,GW Hannaway Network License Manager,[J_Gabriel_Foster],[J_Gabriel_
 gwha,1383,udp,GW Hannaway Network License Manager,[J_Gabriel_Foster],[J_Gabriel_Foster],,,,,,
 os-licman,1384,tcp,Objective Solutions License Manager,[Donald_Cornwell],[Donald_Cornwell],,,,,,
 os-licman,1384,udp,Objective Solutions License Manager,[Donald_Cornwell],[Donald_Cornwell],,,,,,
-atex-elmd,1385,tcp,"Atex Publishing License Manager IANA assigned this well-formed service name as a replacement for ""atex_elmd"".",[Brett_Sorenson],[Brett_Sorenson],,,,,,
+atex-elmd,1385,tcp,"Atex Publishing License Manager
+IANA assigned this well-formed service name as a replacement for ""atex_elmd"".",[Brett_Sorenson],[Brett_Sorenson],,,,,,
 atex_elmd,1385,tcp,Atex Publishing License Manager,[Brett_Sorenson],[Brett_Sorenson],,,,,,"This entry is an alias to ""atex-elmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-atex-elmd,1385,udp,"Atex Publishing License Manager IANA assigned this well-formed service name as a replacement for ""atex_elmd"".",[Brett_Sorenson],[Brett_Sorenson],,,,,,
+atex-elmd,1385,udp,"Atex Publishing License Manager
+IANA assigned this well-formed service name as a replacement for ""atex_elmd"".",[Brett_Sorenson],[Brett_Sorenson],,,,,,
 atex_elmd,1385,udp,Atex Publishing License Manager,[Brett_Sorenson],[Brett_Sorenson],,,,,,"This entry is an alias to ""atex-elmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2476,11 +2512,13 @@ ibm-mqseries,1414,tcp,IBM MQSeries,[Roger_Meli],[Roger_Meli],,,,,,
 ibm-mqseries,1414,udp,IBM MQSeries,[Roger_Meli],[Roger_Meli],,,,,,
 dbstar,1415,tcp,DBStar,[Jeffrey_Millman],[Jeffrey_Millman],,,,,,
 dbstar,1415,udp,DBStar,[Jeffrey_Millman],[Jeffrey_Millman],,,,,,
-novell-lu6-2,1416,tcp,"Novell LU6.2 IANA assigned this well-formed service name as a replacement for ""novell-lu6.2"".",[Peter_Liu],[Peter_Liu],,,,,,
+novell-lu6-2,1416,tcp,"Novell LU6.2
+IANA assigned this well-formed service name as a replacement for ""novell-lu6.2"".",[Peter_Liu],[Peter_Liu],,,,,,
 novell-lu6.2,1416,tcp,Novell LU6.2,[Peter_Liu],[Peter_Liu],,,,,,"This entry is an alias to ""novell-lu6-2"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-novell-lu6-2,1416,udp,"Novell LU6.2 IANA assigned this well-formed service name as a replacement for ""novell-lu6.2"".",[Peter_Liu],[Peter_Liu],,,,,,
+novell-lu6-2,1416,udp,"Novell LU6.2
+IANA assigned this well-formed service name as a replacement for ""novell-lu6.2"".",[Peter_Liu],[Peter_Liu],,,,,,
 novell-lu6.2,1416,udp,Novell LU6.2,[Peter_Liu],[Peter_Liu],,,,,,"This entry is an alias to ""novell-lu6-2"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2558,11 +2596,13 @@ gtegsc-lm,1452,tcp,GTE Government Systems License Man,[Mike_Gregory],[Mike_Grego
 gtegsc-lm,1452,udp,GTE Government Systems License Man,[Mike_Gregory],[Mike_Gregory],,,,,,
 genie-lm,1453,tcp,Genie License Manager,[Paul_Applegate],[Paul_Applegate],,,,,,
 genie-lm,1453,udp,Genie License Manager,[Paul_Applegate],[Paul_Applegate],,,,,,
-interhdl-elmd,1454,tcp,"interHDL License Manager IANA assigned this well-formed service name as a replacement for ""interhdl_elmd"".",[Eli_Sternheim],[Eli_Sternheim],,,,,,
+interhdl-elmd,1454,tcp,"interHDL License Manager
+IANA assigned this well-formed service name as a replacement for ""interhdl_elmd"".",[Eli_Sternheim],[Eli_Sternheim],,,,,,
 interhdl_elmd,1454,tcp,interHDL License Manager,[Eli_Sternheim],[Eli_Sternheim],,,,,,"This entry is an alias to ""interhdl-elmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-interhdl-elmd,1454,udp,"interHDL License Manager IANA assigned this well-formed service name as a replacement for ""interhdl_elmd"".",[Eli_Sternheim],[Eli_Sternheim],,,,,,
+interhdl-elmd,1454,udp,"interHDL License Manager
+IANA assigned this well-formed service name as a replacement for ""interhdl_elmd"".",[Eli_Sternheim],[Eli_Sternheim],,,,,,
 interhdl_elmd,1454,udp,interHDL License Manager,[Eli_Sternheim],[Eli_Sternheim],,,,,,"This entry is an alias to ""interhdl-elmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2578,11 +2618,13 @@ proshare1,1459,tcp,Proshare Notebook Application,,,,,,,,
 proshare1,1459,udp,Proshare Notebook Application,,,,,,,,
 proshare2,1460,tcp,Proshare Notebook Application,[Robin_Kar],[Robin_Kar],,,,,,
 proshare2,1460,udp,Proshare Notebook Application,[Robin_Kar],[Robin_Kar],,,,,,
-ibm-wrless-lan,1461,tcp,"IBM Wireless LAN IANA assigned this well-formed service name as a replacement for ""ibm_wrless_lan"".",[flanne],[flanne],,,,,,
+ibm-wrless-lan,1461,tcp,"IBM Wireless LAN
+IANA assigned this well-formed service name as a replacement for ""ibm_wrless_lan"".",[flanne],[flanne],,,,,,
 ibm_wrless_lan,1461,tcp,IBM Wireless LAN,[flanne],[flanne],,,,,,"This entry is an alias to ""ibm-wrless-lan"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-ibm-wrless-lan,1461,udp,"IBM Wireless LAN IANA assigned this well-formed service name as a replacement for ""ibm_wrless_lan"".",[flanne],[flanne],,,,,,
+ibm-wrless-lan,1461,udp,"IBM Wireless LAN
+IANA assigned this well-formed service name as a replacement for ""ibm_wrless_lan"".",[flanne],[flanne],,,,,,
 ibm_wrless_lan,1461,udp,IBM Wireless LAN,[flanne],[flanne],,,,,,"This entry is an alias to ""ibm-wrless-lan"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2590,11 +2632,13 @@ world-lm,1462,tcp,World License Manager,[Michael_S_Amirault],[Michael_S_Amirault
 world-lm,1462,udp,World License Manager,[Michael_S_Amirault],[Michael_S_Amirault],,,,,,
 nucleus,1463,tcp,Nucleus,[Venky_Nagar],[Venky_Nagar],,,,,,
 nucleus,1463,udp,Nucleus,[Venky_Nagar],[Venky_Nagar],,,,,,
-msl-lmd,1464,tcp,"MSL License Manager IANA assigned this well-formed service name as a replacement for ""msl_lmd"".",[Matt_Timmermans],[Matt_Timmermans],,,,,,
+msl-lmd,1464,tcp,"MSL License Manager
+IANA assigned this well-formed service name as a replacement for ""msl_lmd"".",[Matt_Timmermans],[Matt_Timmermans],,,,,,
 msl_lmd,1464,tcp,MSL License Manager,[Matt_Timmermans],[Matt_Timmermans],,,,,,"This entry is an alias to ""msl-lmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-msl-lmd,1464,udp,"MSL License Manager IANA assigned this well-formed service name as a replacement for ""msl_lmd"".",[Matt_Timmermans],[Matt_Timmermans],,,,,,
+msl-lmd,1464,udp,"MSL License Manager
+IANA assigned this well-formed service name as a replacement for ""msl_lmd"".",[Matt_Timmermans],[Matt_Timmermans],,,,,,
 msl_lmd,1464,udp,MSL License Manager,[Matt_Timmermans],[Matt_Timmermans],,,,,,"This entry is an alias to ""msl-lmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2640,11 +2684,13 @@ confluent,1484,tcp,Confluent License Manager,[James_Greenfiel],[James_Greenfiel]
 confluent,1484,udp,Confluent License Manager,[James_Greenfiel],[James_Greenfiel],,,,,,
 lansource,1485,tcp,LANSource,[Christopher_Wells],[Christopher_Wells],,,,,,
 lansource,1485,udp,LANSource,[Christopher_Wells],[Christopher_Wells],,,,,,
-nms-topo-serv,1486,tcp,"nms_topo_serv IANA assigned this well-formed service name as a replacement for ""nms_topo_serv"".",[Sylvia_Siu],[Sylvia_Siu],,,,,,
+nms-topo-serv,1486,tcp,"nms_topo_serv
+IANA assigned this well-formed service name as a replacement for ""nms_topo_serv"".",[Sylvia_Siu],[Sylvia_Siu],,,,,,
 nms_topo_serv,1486,tcp,nms_topo_serv,[Sylvia_Siu],[Sylvia_Siu],,,,,,"This entry is an alias to ""nms-topo-serv"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-nms-topo-serv,1486,udp,"nms_topo_serv IANA assigned this well-formed service name as a replacement for ""nms_topo_serv"".",[Sylvia_Siu],[Sylvia_Siu],,,,,,
+nms-topo-serv,1486,udp,"nms_topo_serv
+IANA assigned this well-formed service name as a replacement for ""nms_topo_serv"".",[Sylvia_Siu],[Sylvia_Siu],,,,,,
 nms_topo_serv,1486,udp,nms_topo_serv,[Sylvia_Siu],[Sylvia_Siu],,,,,,"This entry is an alias to ""nms-topo-serv"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2659,11 +2705,13 @@ insitu-conf,1490,udp,insitu-conf,[Paul_Blacknell],[Paul_Blacknell],,,,,,
 ,1491,,Unassigned,,,,2009-08-05,,,Unauthorized Use Known on port 1491,
 stone-design-1,1492,tcp,stone-design-1,[Andrew_Stone],[Andrew_Stone],,,,,,
 stone-design-1,1492,udp,stone-design-1,[Andrew_Stone],[Andrew_Stone],,,,,,
-netmap-lm,1493,tcp,"netmap_lm IANA assigned this well-formed service name as a replacement for ""netmap_lm"".",[Phillip_Magson],[Phillip_Magson],,,,,,
+netmap-lm,1493,tcp,"netmap_lm
+IANA assigned this well-formed service name as a replacement for ""netmap_lm"".",[Phillip_Magson],[Phillip_Magson],,,,,,
 netmap_lm,1493,tcp,netmap_lm,[Phillip_Magson],[Phillip_Magson],,,,,,"This entry is an alias to ""netmap-lm"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-netmap-lm,1493,udp,"netmap_lm IANA assigned this well-formed service name as a replacement for ""netmap_lm"".",[Phillip_Magson],[Phillip_Magson],,,,,,
+netmap-lm,1493,udp,"netmap_lm
+IANA assigned this well-formed service name as a replacement for ""netmap_lm"".",[Phillip_Magson],[Phillip_Magson],,,,,,
 netmap_lm,1493,udp,netmap_lm,[Phillip_Magson],[Phillip_Magson],,,,,,"This entry is an alias to ""netmap-lm"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2794,11 +2842,13 @@ caci-lm,1554,tcp,CACI Products Company License Manager,[Erik_Blume],[Erik_Blume]
 caci-lm,1554,udp,CACI Products Company License Manager,[Erik_Blume],[Erik_Blume],,,,,,
 livelan,1555,tcp,livelan,[Kaynam_Hedayat],[Kaynam_Hedayat],,,,,,
 livelan,1555,udp,livelan,[Kaynam_Hedayat],[Kaynam_Hedayat],,,,,,
-veritas-pbx,1556,tcp,"VERITAS Private Branch Exchange IANA assigned this well-formed service name as a replacement for ""veritas_pbx"".",[Stefan_Winkel],[Stefan_Winkel],2004-04,,,,,
+veritas-pbx,1556,tcp,"VERITAS Private Branch Exchange
+IANA assigned this well-formed service name as a replacement for ""veritas_pbx"".",[Stefan_Winkel],[Stefan_Winkel],2004-04,,,,,
 veritas_pbx,1556,tcp,VERITAS Private Branch Exchange,[Stefan_Winkel],[Stefan_Winkel],2004-04,,,,,"This entry is an alias to ""veritas-pbx"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-veritas-pbx,1556,udp,"VERITAS Private Branch Exchange IANA assigned this well-formed service name as a replacement for ""veritas_pbx"".",[Stefan_Winkel],[Stefan_Winkel],2004-04,,,,,
+veritas-pbx,1556,udp,"VERITAS Private Branch Exchange
+IANA assigned this well-formed service name as a replacement for ""veritas_pbx"".",[Stefan_Winkel],[Stefan_Winkel],2004-04,,,,,
 veritas_pbx,1556,udp,VERITAS Private Branch Exchange,[Stefan_Winkel],[Stefan_Winkel],2004-04,,,,,"This entry is an alias to ""veritas-pbx"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2862,11 +2912,13 @@ intv,1585,tcp,intv,[Dermot_Tynand],[Dermot_Tynand],,,,,,
 intv,1585,udp,intv,[Dermot_Tynand],[Dermot_Tynand],,,,,,
 ibm-abtact,1586,tcp,ibm-abtact,[Sandeep_K_Singhal],[Sandeep_K_Singhal],,,,,,
 ibm-abtact,1586,udp,ibm-abtact,[Sandeep_K_Singhal],[Sandeep_K_Singhal],,,,,,
-pra-elmd,1587,tcp,"pra_elmd IANA assigned this well-formed service name as a replacement for ""pra_elmd"".",[Dennis_Mastin],[Dennis_Mastin],,,,,,
+pra-elmd,1587,tcp,"pra_elmd
+IANA assigned this well-formed service name as a replacement for ""pra_elmd"".",[Dennis_Mastin],[Dennis_Mastin],,,,,,
 pra_elmd,1587,tcp,pra_elmd,[Dennis_Mastin],[Dennis_Mastin],,,,,,"This entry is an alias to ""pra-elmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-pra-elmd,1587,udp,"pra_elmd IANA assigned this well-formed service name as a replacement for ""pra_elmd"".",[Dennis_Mastin],[Dennis_Mastin],,,,,,
+pra-elmd,1587,udp,"pra_elmd
+IANA assigned this well-formed service name as a replacement for ""pra_elmd"".",[Dennis_Mastin],[Dennis_Mastin],,,,,,
 pra_elmd,1587,udp,pra_elmd,[Dennis_Mastin],[Dennis_Mastin],,,,,,"This entry is an alias to ""pra-elmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -2996,11 +3048,13 @@ kermit,1649,tcp,kermit,[Frank_da_Cruz],[Frank_da_Cruz],,,,,,
 kermit,1649,udp,kermit,[Frank_da_Cruz],[Frank_da_Cruz],,,,,,
 nkd,1650,tcp,nkdn,,,,,,,,
 nkd,1650,udp,nkd,,,,,,,,
-shiva-confsrvr,1651,tcp,"shiva_confsrvr IANA assigned this well-formed service name as a replacement for ""shiva_confsrvr"".",[Mike_Horowitz],[Mike_Horowitz],,,,,,
+shiva-confsrvr,1651,tcp,"shiva_confsrvr
+IANA assigned this well-formed service name as a replacement for ""shiva_confsrvr"".",[Mike_Horowitz],[Mike_Horowitz],,,,,,
 shiva_confsrvr,1651,tcp,shiva_confsrvr,[Mike_Horowitz],[Mike_Horowitz],,,,,,"This entry is an alias to ""shiva-confsrvr"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-shiva-confsrvr,1651,udp,"shiva_confsrvr IANA assigned this well-formed service name as a replacement for ""shiva_confsrvr"".",[Mike_Horowitz],[Mike_Horowitz],,,,,,
+shiva-confsrvr,1651,udp,"shiva_confsrvr
+IANA assigned this well-formed service name as a replacement for ""shiva_confsrvr"".",[Mike_Horowitz],[Mike_Horowitz],,,,,,
 shiva_confsrvr,1651,udp,shiva_confsrvr,[Mike_Horowitz],[Mike_Horowitz],,,,,,"This entry is an alias to ""shiva-confsrvr"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -4156,12 +4210,14 @@ netiq,2220,tcp,NetIQ End2End,[Michael_Sharpe],[Michael_Sharpe],2010-09-14,,,,,
 netiq,2220,udp,NetIQ End2End,[Michael_Sharpe],[Michael_Sharpe],2010-09-14,,,,,
 ethernet-ip-s,2221,tcp,EtherNet/IP over TLS,[ODVA_Inc],[Brian_Batke_3],,2015-05-28,,,,
 ethernet-ip-s,2221,udp,EtherNet/IP over DTLS,[ODVA_Inc],[Brian_Batke_3],,2015-05-28,,,,
-EtherNet-IP-1,2222,tcp,"EtherNet/IP I/O IANA assigned this well-formed service name as a replacement for ""EtherNet/IP-1"".",[Brian_Batke_2],[Brian_Batke_2],,,,,,New contact added for port 2222 on 2008-02-01
+EtherNet-IP-1,2222,tcp,"EtherNet/IP I/O
+IANA assigned this well-formed service name as a replacement for ""EtherNet/IP-1"".",[Brian_Batke_2],[Brian_Batke_2],,,,,,New contact added for port 2222 on 2008-02-01
 EtherNet/IP-1,2222,tcp,EtherNet/IP I/O,[Brian_Batke_2],[Brian_Batke_2],,,,,,"New contact added for port 2222 on 2008-02-01
 This entry is an alias to ""EtherNet-IP-1"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-EtherNet-IP-1,2222,udp,"EtherNet/IP I/O IANA assigned this well-formed service name as a replacement for ""EtherNet/IP-1"".",[Brian_Batke_2],[Brian_Batke_2],,,,,,New contact added for port 2222 on 2008-02-01
+EtherNet-IP-1,2222,udp,"EtherNet/IP I/O
+IANA assigned this well-formed service name as a replacement for ""EtherNet/IP-1"".",[Brian_Batke_2],[Brian_Batke_2],,,,,,New contact added for port 2222 on 2008-02-01
 EtherNet/IP-1,2222,udp,EtherNet/IP I/O,[Brian_Batke_2],[Brian_Batke_2],,,,,,"New contact added for port 2222 on 2008-02-01
 This entry is an alias to ""EtherNet-IP-1"".
 This entry is now historic, not usable for use with many
@@ -4401,11 +4457,13 @@ norton-lambert,2338,tcp,Norton Lambert,[Richard_de_Mornay],[Richard_de_Mornay],,
 norton-lambert,2338,udp,Norton Lambert,[Richard_de_Mornay],[Richard_de_Mornay],,,,,,
 3com-webview,2339,tcp,3Com WebView,[Jennifer_Grace],[Jennifer_Grace],,,,,,
 3com-webview,2339,udp,3Com WebView,[Jennifer_Grace],[Jennifer_Grace],,,,,,
-wrs-registry,2340,tcp,"WRS Registry IANA assigned this well-formed service name as a replacement for ""wrs_registry"".",[Christophe_Cleraux],[Christophe_Cleraux],,,,,,
+wrs-registry,2340,tcp,"WRS Registry
+IANA assigned this well-formed service name as a replacement for ""wrs_registry"".",[Christophe_Cleraux],[Christophe_Cleraux],,,,,,
 wrs_registry,2340,tcp,WRS Registry,[Christophe_Cleraux],[Christophe_Cleraux],,,,,,"This entry is an alias to ""wrs-registry"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-wrs-registry,2340,udp,"WRS Registry IANA assigned this well-formed service name as a replacement for ""wrs_registry"".",[Christophe_Cleraux],[Christophe_Cleraux],,,,,,
+wrs-registry,2340,udp,"WRS Registry
+IANA assigned this well-formed service name as a replacement for ""wrs_registry"".",[Christophe_Cleraux],[Christophe_Cleraux],,,,,,
 wrs_registry,2340,udp,WRS Registry,[Christophe_Cleraux],[Christophe_Cleraux],,,,,,"This entry is an alias to ""wrs-registry"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -4419,35 +4477,43 @@ fcmsys,2344,tcp,fcmsys,,,,,,,,
 fcmsys,2344,udp,fcmsys,,,,,,,,
 dbm,2345,tcp,dbm,[Dean_Robson],[Dean_Robson],,,,,,
 dbm,2345,udp,dbm,[Dean_Robson],[Dean_Robson],,,,,,
-redstorm-join,2346,tcp,"Game Connection Port IANA assigned this well-formed service name as a replacement for ""redstorm_join"".",,,,,,,,
+redstorm-join,2346,tcp,"Game Connection Port
+IANA assigned this well-formed service name as a replacement for ""redstorm_join"".",,,,,,,,
 redstorm_join,2346,tcp,Game Connection Port,,,,,,,,"This entry is an alias to ""redstorm-join"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-redstorm-join,2346,udp,"Game Connection Port IANA assigned this well-formed service name as a replacement for ""redstorm_join"".",,,,,,,,
+redstorm-join,2346,udp,"Game Connection Port
+IANA assigned this well-formed service name as a replacement for ""redstorm_join"".",,,,,,,,
 redstorm_join,2346,udp,Game Connection Port,,,,,,,,"This entry is an alias to ""redstorm-join"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-redstorm-find,2347,tcp,"Game Announcement and Location IANA assigned this well-formed service name as a replacement for ""redstorm_find"".",,,,,,,,
+redstorm-find,2347,tcp,"Game Announcement and Location
+IANA assigned this well-formed service name as a replacement for ""redstorm_find"".",,,,,,,,
 redstorm_find,2347,tcp,Game Announcement and Location,,,,,,,,"This entry is an alias to ""redstorm-find"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-redstorm-find,2347,udp,"Game Announcement and Location IANA assigned this well-formed service name as a replacement for ""redstorm_find"".",,,,,,,,
+redstorm-find,2347,udp,"Game Announcement and Location
+IANA assigned this well-formed service name as a replacement for ""redstorm_find"".",,,,,,,,
 redstorm_find,2347,udp,Game Announcement and Location,,,,,,,,"This entry is an alias to ""redstorm-find"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-redstorm-info,2348,tcp,"Information to query for game status IANA assigned this well-formed service name as a replacement for ""redstorm_info"".",,,,,,,,
+redstorm-info,2348,tcp,"Information to query for game status
+IANA assigned this well-formed service name as a replacement for ""redstorm_info"".",,,,,,,,
 redstorm_info,2348,tcp,Information to query for game status,,,,,,,,"This entry is an alias to ""redstorm-info"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-redstorm-info,2348,udp,"Information to query for game status IANA assigned this well-formed service name as a replacement for ""redstorm_info"".",,,,,,,,
+redstorm-info,2348,udp,"Information to query for game status
+IANA assigned this well-formed service name as a replacement for ""redstorm_info"".",,,,,,,,
 redstorm_info,2348,udp,Information to query for game status,,,,,,,,"This entry is an alias to ""redstorm-info"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-redstorm-diag,2349,tcp,"Diagnostics Port IANA assigned this well-formed service name as a replacement for ""redstorm_diag"".",[David_Weinstein],[David_Weinstein],,,,,,
+redstorm-diag,2349,tcp,"Diagnostics Port
+IANA assigned this well-formed service name as a replacement for ""redstorm_diag"".",[David_Weinstein],[David_Weinstein],,,,,,
 redstorm_diag,2349,tcp,Diagnostics Port,[David_Weinstein],[David_Weinstein],,,,,,"This entry is an alias to ""redstorm-diag"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-redstorm-diag,2349,udp,"Diagnostics Port IANA assigned this well-formed service name as a replacement for ""redstorm_diag"".",[David_Weinstein],[David_Weinstein],,,,,,
+redstorm-diag,2349,udp,"Diagnostics Port
+IANA assigned this well-formed service name as a replacement for ""redstorm_diag"".",[David_Weinstein],[David_Weinstein],,,,,,
 redstorm_diag,2349,udp,Diagnostics Port,[David_Weinstein],[David_Weinstein],,,,,,"This entry is an alias to ""redstorm-diag"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -4540,11 +4606,13 @@ ms-olap1,2393,tcp,MS OLAP 1,,,,,,,,
 ms-olap1,2393,udp,MS OLAP 1,,,,,,,,
 ms-olap2,2394,tcp,MS OLAP 2,[Mosha_Pasumansky],[Mosha_Pasumansky],,,,,,
 ms-olap2,2394,udp,MS OLAP 2,[Mosha_Pasumansky],[Mosha_Pasumansky],,,,,,
-lan900-remote,2395,tcp,"LAN900 Remote IANA assigned this well-formed service name as a replacement for ""lan900_remote"".",[Tom_Quinlan],[Tom_Quinlan],,,,,,
+lan900-remote,2395,tcp,"LAN900 Remote
+IANA assigned this well-formed service name as a replacement for ""lan900_remote"".",[Tom_Quinlan],[Tom_Quinlan],,,,,,
 lan900_remote,2395,tcp,LAN900 Remote,[Tom_Quinlan],[Tom_Quinlan],,,,,,"This entry is an alias to ""lan900-remote"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-lan900-remote,2395,udp,"LAN900 Remote IANA assigned this well-formed service name as a replacement for ""lan900_remote"".",[Tom_Quinlan],[Tom_Quinlan],,,,,,
+lan900-remote,2395,udp,"LAN900 Remote
+IANA assigned this well-formed service name as a replacement for ""lan900_remote"".",[Tom_Quinlan],[Tom_Quinlan],,,,,,
 lan900_remote,2395,udp,LAN900 Remote,[Tom_Quinlan],[Tom_Quinlan],,,,,,"This entry is an alias to ""lan900-remote"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -4648,11 +4716,13 @@ btpp2sectrans,2444,tcp,BT PP2 Sectrans,[Ian_Daniels],[Ian_Daniels],,,,,,
 btpp2sectrans,2444,udp,BT PP2 Sectrans,[Ian_Daniels],[Ian_Daniels],,,,,,
 dtn1,2445,tcp,DTN1,[Bob_Gaddie],[Bob_Gaddie],,,,,,
 dtn1,2445,udp,DTN1,[Bob_Gaddie],[Bob_Gaddie],,,,,,
-bues-service,2446,tcp,"bues_service IANA assigned this well-formed service name as a replacement for ""bues_service"".",[Leonhard_Diekmann],[Leonhard_Diekmann],,,,,,
+bues-service,2446,tcp,"bues_service
+IANA assigned this well-formed service name as a replacement for ""bues_service"".",[Leonhard_Diekmann],[Leonhard_Diekmann],,,,,,
 bues_service,2446,tcp,bues_service,[Leonhard_Diekmann],[Leonhard_Diekmann],,,,,,"This entry is an alias to ""bues-service"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-bues-service,2446,udp,"bues_service IANA assigned this well-formed service name as a replacement for ""bues_service"".",[Leonhard_Diekmann],[Leonhard_Diekmann],,,,,,
+bues-service,2446,udp,"bues_service
+IANA assigned this well-formed service name as a replacement for ""bues_service"".",[Leonhard_Diekmann],[Leonhard_Diekmann],,,,,,
 bues_service,2446,udp,bues_service,[Leonhard_Diekmann],[Leonhard_Diekmann],,,,,,"This entry is an alias to ""bues-service"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -4818,11 +4888,13 @@ ema-sent-lm,2526,tcp,EMA License Manager,[Thaddeus_Perala],[Thaddeus_Perala],,,,
 ema-sent-lm,2526,udp,EMA License Manager,[Thaddeus_Perala],[Thaddeus_Perala],,,,,,
 iqserver,2527,tcp,IQ Server,[Nick_Straguzzi],[Nick_Straguzzi],,,,,,
 iqserver,2527,udp,IQ Server,[Nick_Straguzzi],[Nick_Straguzzi],,,,,,
-ncr-ccl,2528,tcp,"NCR CCL IANA assigned this well-formed service name as a replacement for ""ncr_ccl"".",[Amitava_Dutta],[Amitava_Dutta],,,,,,
+ncr-ccl,2528,tcp,"NCR CCL
+IANA assigned this well-formed service name as a replacement for ""ncr_ccl"".",[Amitava_Dutta],[Amitava_Dutta],,,,,,
 ncr_ccl,2528,tcp,NCR CCL,[Amitava_Dutta],[Amitava_Dutta],,,,,,"This entry is an alias to ""ncr-ccl"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-ncr-ccl,2528,udp,"NCR CCL IANA assigned this well-formed service name as a replacement for ""ncr_ccl"".",[Amitava_Dutta],[Amitava_Dutta],,,,,,
+ncr-ccl,2528,udp,"NCR CCL
+IANA assigned this well-formed service name as a replacement for ""ncr_ccl"".",[Amitava_Dutta],[Amitava_Dutta],,,,,,
 ncr_ccl,2528,udp,NCR CCL,[Amitava_Dutta],[Amitava_Dutta],,,,,,"This entry is an alias to ""ncr-ccl"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -5076,11 +5148,13 @@ interpathpanel,2652,tcp,InterPathPanel,[Stephen_Misel],[Stephen_Misel],,,,,,
 interpathpanel,2652,udp,InterPathPanel,[Stephen_Misel],[Stephen_Misel],,,,,,
 sonus,2653,tcp,Sonus,[Mark_Garti],[Mark_Garti],,,,,,
 sonus,2653,udp,Sonus,[Mark_Garti],[Mark_Garti],,,,,,
-corel-vncadmin,2654,tcp,"Corel VNC Admin IANA assigned this well-formed service name as a replacement for ""corel_vncadmin"".",[Oleg_Noskov],[Oleg_Noskov],,,,,,
+corel-vncadmin,2654,tcp,"Corel VNC Admin
+IANA assigned this well-formed service name as a replacement for ""corel_vncadmin"".",[Oleg_Noskov],[Oleg_Noskov],,,,,,
 corel_vncadmin,2654,tcp,Corel VNC Admin,[Oleg_Noskov],[Oleg_Noskov],,,,,,"This entry is an alias to ""corel-vncadmin"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-corel-vncadmin,2654,udp,"Corel VNC Admin IANA assigned this well-formed service name as a replacement for ""corel_vncadmin"".",[Oleg_Noskov],[Oleg_Noskov],,,,,,
+corel-vncadmin,2654,udp,"Corel VNC Admin
+IANA assigned this well-formed service name as a replacement for ""corel_vncadmin"".",[Oleg_Noskov],[Oleg_Noskov],,,,,,
 corel_vncadmin,2654,udp,Corel VNC Admin,[Oleg_Noskov],[Oleg_Noskov],,,,,,"This entry is an alias to ""corel-vncadmin"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -5606,19 +5680,23 @@ gamelobby,2914,tcp,Game Lobby,[Paul_Ford_Hutchinson],[Paul_Ford_Hutchinson],,,,,
 gamelobby,2914,udp,Game Lobby,[Paul_Ford_Hutchinson],[Paul_Ford_Hutchinson],,,,,,
 tksocket,2915,tcp,TK Socket,[Dino_Ciano],[Dino_Ciano],2011-03-02,,,,,
 tksocket,2915,udp,TK Socket,[Dino_Ciano],[Dino_Ciano],2011-03-02,,,,,
-elvin-server,2916,tcp,"Elvin Server IANA assigned this well-formed service name as a replacement for ""elvin_server"".",,,,,,,,
+elvin-server,2916,tcp,"Elvin Server
+IANA assigned this well-formed service name as a replacement for ""elvin_server"".",,,,,,,,
 elvin_server,2916,tcp,Elvin Server,,,,,,,,"This entry is an alias to ""elvin-server"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-elvin-server,2916,udp,"Elvin Server IANA assigned this well-formed service name as a replacement for ""elvin_server"".",,,,,,,,
+elvin-server,2916,udp,"Elvin Server
+IANA assigned this well-formed service name as a replacement for ""elvin_server"".",,,,,,,,
 elvin_server,2916,udp,Elvin Server,,,,,,,,"This entry is an alias to ""elvin-server"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-elvin-client,2917,tcp,"Elvin Client IANA assigned this well-formed service name as a replacement for ""elvin_client"".",[David_Arnold],[David_Arnold],,,,,,
+elvin-client,2917,tcp,"Elvin Client
+IANA assigned this well-formed service name as a replacement for ""elvin_client"".",[David_Arnold],[David_Arnold],,,,,,
 elvin_client,2917,tcp,Elvin Client,[David_Arnold],[David_Arnold],,,,,,"This entry is an alias to ""elvin-client"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-elvin-client,2917,udp,"Elvin Client IANA assigned this well-formed service name as a replacement for ""elvin_client"".",[David_Arnold],[David_Arnold],,,,,,
+elvin-client,2917,udp,"Elvin Client
+IANA assigned this well-formed service name as a replacement for ""elvin_client"".",[David_Arnold],[David_Arnold],,,,,,
 elvin_client,2917,udp,Elvin Client,[David_Arnold],[David_Arnold],,,,,,"This entry is an alias to ""elvin-client"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -5819,45 +5897,55 @@ twsdss,3012,tcp,Trusted Web Client,[Alex_Duncan],[Alex_Duncan],,,,,,
 twsdss,3012,udp,Trusted Web Client,[Alex_Duncan],[Alex_Duncan],,,,,,
 gilatskysurfer,3013,tcp,Gilat Sky Surfer,[Yossi_Gal],[Yossi_Gal],,,,,,
 gilatskysurfer,3013,udp,Gilat Sky Surfer,[Yossi_Gal],[Yossi_Gal],,,,,,
-broker-service,3014,tcp,"Broker Service IANA assigned this well-formed service name as a replacement for ""broker_service"".",[Dale_Bethers],[Dale_Bethers],,,,,,
+broker-service,3014,tcp,"Broker Service
+IANA assigned this well-formed service name as a replacement for ""broker_service"".",[Dale_Bethers],[Dale_Bethers],,,,,,
 broker_service,3014,tcp,Broker Service,[Dale_Bethers],[Dale_Bethers],,,,,,"This entry is an alias to ""broker-service"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-broker-service,3014,udp,"Broker Service IANA assigned this well-formed service name as a replacement for ""broker_service"".",[Dale_Bethers],[Dale_Bethers],,,,,,
+broker-service,3014,udp,"Broker Service
+IANA assigned this well-formed service name as a replacement for ""broker_service"".",[Dale_Bethers],[Dale_Bethers],,,,,,
 broker_service,3014,udp,Broker Service,[Dale_Bethers],[Dale_Bethers],,,,,,"This entry is an alias to ""broker-service"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
 nati-dstp,3015,tcp,NATI DSTP,[Paul_Austin],[Paul_Austin],,,,,,
 nati-dstp,3015,udp,NATI DSTP,[Paul_Austin],[Paul_Austin],,,,,,
-notify-srvr,3016,tcp,"Notify Server IANA assigned this well-formed service name as a replacement for ""notify_srvr"".",[Hugo_Parra],[Hugo_Parra],,,,,,
+notify-srvr,3016,tcp,"Notify Server
+IANA assigned this well-formed service name as a replacement for ""notify_srvr"".",[Hugo_Parra],[Hugo_Parra],,,,,,
 notify_srvr,3016,tcp,Notify Server,[Hugo_Parra],[Hugo_Parra],,,,,,"This entry is an alias to ""notify-srvr"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-notify-srvr,3016,udp,"Notify Server IANA assigned this well-formed service name as a replacement for ""notify_srvr"".",[Hugo_Parra],[Hugo_Parra],,,,,,
+notify-srvr,3016,udp,"Notify Server
+IANA assigned this well-formed service name as a replacement for ""notify_srvr"".",[Hugo_Parra],[Hugo_Parra],,,,,,
 notify_srvr,3016,udp,Notify Server,[Hugo_Parra],[Hugo_Parra],,,,,,"This entry is an alias to ""notify-srvr"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-event-listener,3017,tcp,"Event Listener IANA assigned this well-formed service name as a replacement for ""event_listener"".",[Ted_Tronson],[Ted_Tronson],,,,,,
+event-listener,3017,tcp,"Event Listener
+IANA assigned this well-formed service name as a replacement for ""event_listener"".",[Ted_Tronson],[Ted_Tronson],,,,,,
 event_listener,3017,tcp,Event Listener,[Ted_Tronson],[Ted_Tronson],,,,,,"This entry is an alias to ""event-listener"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-event-listener,3017,udp,"Event Listener IANA assigned this well-formed service name as a replacement for ""event_listener"".",[Ted_Tronson],[Ted_Tronson],,,,,,
+event-listener,3017,udp,"Event Listener
+IANA assigned this well-formed service name as a replacement for ""event_listener"".",[Ted_Tronson],[Ted_Tronson],,,,,,
 event_listener,3017,udp,Event Listener,[Ted_Tronson],[Ted_Tronson],,,,,,"This entry is an alias to ""event-listener"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-srvc-registry,3018,tcp,"Service Registry IANA assigned this well-formed service name as a replacement for ""srvc_registry"".",[Mark_Killgore],[Mark_Killgore],,,,,,
+srvc-registry,3018,tcp,"Service Registry
+IANA assigned this well-formed service name as a replacement for ""srvc_registry"".",[Mark_Killgore],[Mark_Killgore],,,,,,
 srvc_registry,3018,tcp,Service Registry,[Mark_Killgore],[Mark_Killgore],,,,,,"This entry is an alias to ""srvc-registry"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-srvc-registry,3018,udp,"Service Registry IANA assigned this well-formed service name as a replacement for ""srvc_registry"".",[Mark_Killgore],[Mark_Killgore],,,,,,
+srvc-registry,3018,udp,"Service Registry
+IANA assigned this well-formed service name as a replacement for ""srvc_registry"".",[Mark_Killgore],[Mark_Killgore],,,,,,
 srvc_registry,3018,udp,Service Registry,[Mark_Killgore],[Mark_Killgore],,,,,,"This entry is an alias to ""srvc-registry"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-resource-mgr,3019,tcp,"Resource Manager IANA assigned this well-formed service name as a replacement for ""resource_mgr"".",[Gary_Glover],[Gary_Glover],,,,,,
+resource-mgr,3019,tcp,"Resource Manager
+IANA assigned this well-formed service name as a replacement for ""resource_mgr"".",[Gary_Glover],[Gary_Glover],,,,,,
 resource_mgr,3019,tcp,Resource Manager,[Gary_Glover],[Gary_Glover],,,,,,"This entry is an alias to ""resource-mgr"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-resource-mgr,3019,udp,"Resource Manager IANA assigned this well-formed service name as a replacement for ""resource_mgr"".",[Gary_Glover],[Gary_Glover],,,,,,
+resource-mgr,3019,udp,"Resource Manager
+IANA assigned this well-formed service name as a replacement for ""resource_mgr"".",[Gary_Glover],[Gary_Glover],,,,,,
 resource_mgr,3019,udp,Resource Manager,[Gary_Glover],[Gary_Glover],,,,,,"This entry is an alias to ""resource-mgr"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -5869,11 +5957,13 @@ csregagent,3022,tcp,CSREGAGENT,[Nedelcho_Stanev],[Nedelcho_Stanev],,,,,,
 csregagent,3022,udp,CSREGAGENT,[Nedelcho_Stanev],[Nedelcho_Stanev],,,,,,
 magicnotes,3023,tcp,magicnotes,[Karl_Edwall],[Karl_Edwall],,,,,,
 magicnotes,3023,udp,magicnotes,[Karl_Edwall],[Karl_Edwall],,,,,,
-nds-sso,3024,tcp,"NDS_SSO IANA assigned this well-formed service name as a replacement for ""nds_sso"".",[Mel_Oyler],[Mel_Oyler],,,,,,
+nds-sso,3024,tcp,"NDS_SSO
+IANA assigned this well-formed service name as a replacement for ""nds_sso"".",[Mel_Oyler],[Mel_Oyler],,,,,,
 nds_sso,3024,tcp,NDS_SSO,[Mel_Oyler],[Mel_Oyler],,,,,,"This entry is an alias to ""nds-sso"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-nds-sso,3024,udp,"NDS_SSO IANA assigned this well-formed service name as a replacement for ""nds_sso"".",[Mel_Oyler],[Mel_Oyler],,,,,,
+nds-sso,3024,udp,"NDS_SSO
+IANA assigned this well-formed service name as a replacement for ""nds_sso"".",[Mel_Oyler],[Mel_Oyler],,,,,,
 nds_sso,3024,udp,NDS_SSO,[Mel_Oyler],[Mel_Oyler],,,,,,"This entry is an alias to ""nds-sso"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -5881,27 +5971,33 @@ arepa-raft,3025,tcp,Arepa Raft,[Stuart_Schaefer],[Stuart_Schaefer],,,,,,
 arepa-raft,3025,udp,Arepa Raft,[Stuart_Schaefer],[Stuart_Schaefer],,,,,,
 agri-gateway,3026,tcp,AGRI Gateway,[Agri_Datalog],[Agri_Datalog],,,,,,
 agri-gateway,3026,udp,AGRI Gateway,[Agri_Datalog],[Agri_Datalog],,,,,,
-LiebDevMgmt-C,3027,tcp,"LiebDevMgmt_C IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_C"".",,,,,,,,
+LiebDevMgmt-C,3027,tcp,"LiebDevMgmt_C
+IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_C"".",,,,,,,,
 LiebDevMgmt_C,3027,tcp,LiebDevMgmt_C,,,,,,,,"This entry is an alias to ""LiebDevMgmt-C"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-LiebDevMgmt-C,3027,udp,"LiebDevMgmt_C IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_C"".",,,,,,,,
+LiebDevMgmt-C,3027,udp,"LiebDevMgmt_C
+IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_C"".",,,,,,,,
 LiebDevMgmt_C,3027,udp,LiebDevMgmt_C,,,,,,,,"This entry is an alias to ""LiebDevMgmt-C"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-LiebDevMgmt-DM,3028,tcp,"LiebDevMgmt_DM IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_DM"".",,,,,,,,
+LiebDevMgmt-DM,3028,tcp,"LiebDevMgmt_DM
+IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_DM"".",,,,,,,,
 LiebDevMgmt_DM,3028,tcp,LiebDevMgmt_DM,,,,,,,,"This entry is an alias to ""LiebDevMgmt-DM"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-LiebDevMgmt-DM,3028,udp,"LiebDevMgmt_DM IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_DM"".",,,,,,,,
+LiebDevMgmt-DM,3028,udp,"LiebDevMgmt_DM
+IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_DM"".",,,,,,,,
 LiebDevMgmt_DM,3028,udp,LiebDevMgmt_DM,,,,,,,,"This entry is an alias to ""LiebDevMgmt-DM"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-LiebDevMgmt-A,3029,tcp,"LiebDevMgmt_A IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_A"".",[Mike_Velten],[Mike_Velten],,,,,,
+LiebDevMgmt-A,3029,tcp,"LiebDevMgmt_A
+IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_A"".",[Mike_Velten],[Mike_Velten],,,,,,
 LiebDevMgmt_A,3029,tcp,LiebDevMgmt_A,[Mike_Velten],[Mike_Velten],,,,,,"This entry is an alias to ""LiebDevMgmt-A"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-LiebDevMgmt-A,3029,udp,"LiebDevMgmt_A IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_A"".",[Mike_Velten],[Mike_Velten],,,,,,
+LiebDevMgmt-A,3029,udp,"LiebDevMgmt_A
+IANA assigned this well-formed service name as a replacement for ""LiebDevMgmt_A"".",[Mike_Velten],[Mike_Velten],,,,,,
 LiebDevMgmt_A,3029,udp,LiebDevMgmt_A,[Mike_Velten],[Mike_Velten],,,,,,"This entry is an alias to ""LiebDevMgmt-A"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -5945,11 +6041,13 @@ pctrader,3048,tcp,Sierra Net PC Trader,[Chris_Hahn],[Chris_Hahn],,,,,,
 pctrader,3048,udp,Sierra Net PC Trader,[Chris_Hahn],[Chris_Hahn],,,,,,
 nsws,3049,tcp,NSWS,[Ray_Gwinn],[Ray_Gwinn],,,,,,
 nsws,3049,udp,NSWS,[Ray_Gwinn],[Ray_Gwinn],,,,,,
-gds-db,3050,tcp,"gds_db IANA assigned this well-formed service name as a replacement for ""gds_db"".",[Madhukar_N_Thakur],[Madhukar_N_Thakur],,,,,,
+gds-db,3050,tcp,"gds_db
+IANA assigned this well-formed service name as a replacement for ""gds_db"".",[Madhukar_N_Thakur],[Madhukar_N_Thakur],,,,,,
 gds_db,3050,tcp,gds_db,[Madhukar_N_Thakur],[Madhukar_N_Thakur],,,,,,"This entry is an alias to ""gds-db"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-gds-db,3050,udp,"gds_db IANA assigned this well-formed service name as a replacement for ""gds_db"".",[Madhukar_N_Thakur],[Madhukar_N_Thakur],,,,,,
+gds-db,3050,udp,"gds_db
+IANA assigned this well-formed service name as a replacement for ""gds_db"".",[Madhukar_N_Thakur],[Madhukar_N_Thakur],,,,,,
 gds_db,3050,udp,gds_db,[Madhukar_N_Thakur],[Madhukar_N_Thakur],,,,,,"This entry is an alias to ""gds-db"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -6011,11 +6109,13 @@ orbix-cfg-ssl,3078,tcp,Orbix 2000 Locator SSL,[Eric_Newcomer],[Eric_Newcomer],,,
 orbix-cfg-ssl,3078,udp,Orbix 2000 Locator SSL,[Eric_Newcomer],[Eric_Newcomer],,,,,,
 lv-frontpanel,3079,tcp,LV Front Panel,[Darshan_Shah],[Darshan_Shah],,,,,,
 lv-frontpanel,3079,udp,LV Front Panel,[Darshan_Shah],[Darshan_Shah],,,,,,
-stm-pproc,3080,tcp,"stm_pproc IANA assigned this well-formed service name as a replacement for ""stm_pproc"".",[Paul_McGinnis],[Paul_McGinnis],,,,,,
+stm-pproc,3080,tcp,"stm_pproc
+IANA assigned this well-formed service name as a replacement for ""stm_pproc"".",[Paul_McGinnis],[Paul_McGinnis],,,,,,
 stm_pproc,3080,tcp,stm_pproc,[Paul_McGinnis],[Paul_McGinnis],,,,,,"This entry is an alias to ""stm-pproc"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-stm-pproc,3080,udp,"stm_pproc IANA assigned this well-formed service name as a replacement for ""stm_pproc"".",[Paul_McGinnis],[Paul_McGinnis],,,,,,
+stm-pproc,3080,udp,"stm_pproc
+IANA assigned this well-formed service name as a replacement for ""stm_pproc"".",[Paul_McGinnis],[Paul_McGinnis],,,,,,
 stm_pproc,3080,udp,stm_pproc,[Paul_McGinnis],[Paul_McGinnis],,,,,,"This entry is an alias to ""stm-pproc"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -6632,11 +6732,13 @@ d2k-tapestry2,3394,tcp,D2K Tapestry Server to Server,[Eric_Lan],[Eric_Lan],,,,,,
 d2k-tapestry2,3394,udp,D2K Tapestry Server to Server,[Eric_Lan],[Eric_Lan],,,,,,
 dyna-lm,3395,tcp,Dyna License Manager (Elam),[Anjana_Iyer],[Anjana_Iyer],,,,,,
 dyna-lm,3395,udp,Dyna License Manager (Elam),[Anjana_Iyer],[Anjana_Iyer],,,,,,
-printer-agent,3396,tcp,"Printer Agent IANA assigned this well-formed service name as a replacement for ""printer_agent"".",[Devon_Taylor],[Devon_Taylor],,,,,,
+printer-agent,3396,tcp,"Printer Agent
+IANA assigned this well-formed service name as a replacement for ""printer_agent"".",[Devon_Taylor],[Devon_Taylor],,,,,,
 printer_agent,3396,tcp,Printer Agent,[Devon_Taylor],[Devon_Taylor],,,,,,"This entry is an alias to ""printer-agent"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-printer-agent,3396,udp,"Printer Agent IANA assigned this well-formed service name as a replacement for ""printer_agent"".",[Devon_Taylor],[Devon_Taylor],,,,,,
+printer-agent,3396,udp,"Printer Agent
+IANA assigned this well-formed service name as a replacement for ""printer_agent"".",[Devon_Taylor],[Devon_Taylor],,,,,,
 printer_agent,3396,udp,Printer Agent,[Devon_Taylor],[Devon_Taylor],,,,,,"This entry is an alias to ""printer-agent"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -7602,11 +7704,13 @@ sixxsconfig,3874,tcp,SixXS Configuration,[Jeroen_Massar],[Jeroen_Massar],2003-11
 sixxsconfig,3874,udp,SixXS Configuration,[Jeroen_Massar],[Jeroen_Massar],2003-11,,,,,
 pnbscada,3875,tcp,PNBSCADA,[Philip_N_Bergstress],[Philip_N_Bergstress],,,,,,
 pnbscada,3875,udp,PNBSCADA,[Philip_N_Bergstress],[Philip_N_Bergstress],,,,,,
-dl-agent,3876,tcp,"DirectoryLockdown Agent IANA assigned this well-formed service name as a replacement for ""dl_agent"".",[Jason_Lockett][Melanie_Kacerek],[Jason_Lockett][Melanie_Kacerek],2008-12-16,,,,,
+dl-agent,3876,tcp,"DirectoryLockdown Agent
+IANA assigned this well-formed service name as a replacement for ""dl_agent"".",[Jason_Lockett][Melanie_Kacerek],[Jason_Lockett][Melanie_Kacerek],2008-12-16,,,,,
 dl_agent,3876,tcp,DirectoryLockdown Agent,[Jason_Lockett][Melanie_Kacerek],[Jason_Lockett][Melanie_Kacerek],2008-12-16,,,,,"This entry is an alias to ""dl-agent"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-dl-agent,3876,udp,"DirectoryLockdown Agent IANA assigned this well-formed service name as a replacement for ""dl_agent"".",[Jason_Lockett][Melanie_Kacerek],[Jason_Lockett][Melanie_Kacerek],2008-12-16,,,,,
+dl-agent,3876,udp,"DirectoryLockdown Agent
+IANA assigned this well-formed service name as a replacement for ""dl_agent"".",[Jason_Lockett][Melanie_Kacerek],[Jason_Lockett][Melanie_Kacerek],2008-12-16,,,,,
 dl_agent,3876,udp,DirectoryLockdown Agent,[Jason_Lockett][Melanie_Kacerek],[Jason_Lockett][Melanie_Kacerek],2008-12-16,,,,,"This entry is an alias to ""dl-agent"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -7656,11 +7760,13 @@ senip,3898,tcp,"IAS, Inc. SmartEye NET Internet Protocol",[Matt_Nowicki],[Matt_N
 senip,3898,udp,"IAS, Inc. SmartEye NET Internet Protocol",[Matt_Nowicki],[Matt_Nowicki],2003-10,,,,,
 itv-control,3899,tcp,ITV Port,[Alex_Nicu],[Alex_Nicu],2003-10,,,,,
 itv-control,3899,udp,ITV Port,[Alex_Nicu],[Alex_Nicu],2003-10,,,,,
-udt-os,3900,tcp,"Unidata UDT OS IANA assigned this well-formed service name as a replacement for ""udt_os"".",[James_Powell],[James_Powell],,,,,,
+udt-os,3900,tcp,"Unidata UDT OS
+IANA assigned this well-formed service name as a replacement for ""udt_os"".",[James_Powell],[James_Powell],,,,,,
 udt_os,3900,tcp,Unidata UDT OS,[James_Powell],[James_Powell],,,,,,"This entry is an alias to ""udt-os"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-udt-os,3900,udp,"Unidata UDT OS IANA assigned this well-formed service name as a replacement for ""udt_os"".",[James_Powell],[James_Powell],,,,,,
+udt-os,3900,udp,"Unidata UDT OS
+IANA assigned this well-formed service name as a replacement for ""udt_os"".",[James_Powell],[James_Powell],,,,,,
 udt_os,3900,udp,Unidata UDT OS,[James_Powell],[James_Powell],,,,,,"This entry is an alias to ""udt-os"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -7738,11 +7844,13 @@ mailprox,3936,tcp,Mailprox,[Christof_Drescher],[Christof_Drescher],2003-11,,,,,
 mailprox,3936,udp,Mailprox,[Christof_Drescher],[Christof_Drescher],2003-11,,,,,
 dvbservdsc,3937,tcp,DVB Service Discovery,[Bert_van_Willigen][Peter_MacAvock],[Bert_van_Willigen][Peter_MacAvock],2003-11,,,,,
 dvbservdsc,3937,udp,DVB Service Discovery,[Bert_van_Willigen][Peter_MacAvock],[Bert_van_Willigen][Peter_MacAvock],2003-11,,,,,
-dbcontrol-agent,3938,tcp,"Oracle dbControl Agent po IANA assigned this well-formed service name as a replacement for ""dbcontrol_agent"".",[Todd_Guay],[Todd_Guay],2003-11,,,,,
+dbcontrol-agent,3938,tcp,"Oracle dbControl Agent po
+IANA assigned this well-formed service name as a replacement for ""dbcontrol_agent"".",[Todd_Guay],[Todd_Guay],2003-11,,,,,
 dbcontrol_agent,3938,tcp,Oracle dbControl Agent po,[Todd_Guay],[Todd_Guay],2003-11,,,,,"This entry is an alias to ""dbcontrol-agent"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-dbcontrol-agent,3938,udp,"Oracle dbControl Agent po IANA assigned this well-formed service name as a replacement for ""dbcontrol_agent"".",[Todd_Guay],[Todd_Guay],2003-11,,,,,
+dbcontrol-agent,3938,udp,"Oracle dbControl Agent po
+IANA assigned this well-formed service name as a replacement for ""dbcontrol_agent"".",[Todd_Guay],[Todd_Guay],2003-11,,,,,
 dbcontrol_agent,3938,udp,Oracle dbControl Agent po,[Todd_Guay],[Todd_Guay],2003-11,,,,,"This entry is an alias to ""dbcontrol-agent"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -7808,8 +7916,18 @@ ianywhere-dbns,3968,tcp,iAnywhere DBNS,[Graeme_Perrow],[Graeme_Perrow],2005-08,,
 ianywhere-dbns,3968,udp,iAnywhere DBNS,[Graeme_Perrow],[Graeme_Perrow],2005-08,,,,,
 landmarks,3969,tcp,Landmark Messages,[Petri_Rauhala],[Petri_Rauhala],2005-08,,,,,
 landmarks,3969,udp,Landmark Messages,[Petri_Rauhala],[Petri_Rauhala],2005-08,,,,,
-lanrevagent,3970,tcp,LANrev Agent,[Martin_Bestmann_3],[Martin_Bestmann_3],,,,,,Defined TXT keys: txtvers server=<main LANrev server for agent> vers=<version of LANrev Agent> build=<build number of LANrev Agent> id=<agent identifier>
-lanrevagent,3970,udp,LANrev Agent,[Martin_Bestmann_3],[Martin_Bestmann_3],,,,,,Defined TXT keys: txtvers server=<main LANrev server for agent> vers=<version of LANrev Agent> build=<build number of LANrev Agent> id=<agent identifier>
+lanrevagent,3970,tcp,LANrev Agent,[Martin_Bestmann_3],[Martin_Bestmann_3],,,,,,"Defined TXT keys:
+  txtvers
+  server=<main LANrev server for agent>
+  vers=<version of LANrev Agent>
+  build=<build number of LANrev Agent>
+  id=<agent identifier>"
+lanrevagent,3970,udp,LANrev Agent,[Martin_Bestmann_3],[Martin_Bestmann_3],,,,,,"Defined TXT keys:
+  txtvers
+  server=<main LANrev server for agent>
+  vers=<version of LANrev Agent>
+  build=<build number of LANrev Agent>
+  id=<agent identifier>"
 lanrevserver,3971,tcp,LANrev Server,[Martin_Bestmann_3],[Martin_Bestmann_3],2005-08,,,,,
 lanrevserver,3971,udp,LANrev Server,[Martin_Bestmann_3],[Martin_Bestmann_3],2005-08,,,,,
 iconp,3972,tcp,ict-control Protocol,[Roel_Harbers],[Roel_Harbers],2005-08,,,,,
@@ -7840,11 +7958,13 @@ mapper-nodemgr,3984,tcp,MAPPER network node manager,,,,,,,,
 mapper-nodemgr,3984,udp,MAPPER network node manager,,,,,,,,
 mapper-mapethd,3985,tcp,MAPPER TCP/IP server,,,,,,,,
 mapper-mapethd,3985,udp,MAPPER TCP/IP server,,,,,,,,
-mapper-ws-ethd,3986,tcp,"MAPPER workstation server IANA assigned this well-formed service name as a replacement for ""mapper-ws_ethd"".",[John_C_Horton],[John_C_Horton],,,,,,
+mapper-ws-ethd,3986,tcp,"MAPPER workstation server
+IANA assigned this well-formed service name as a replacement for ""mapper-ws_ethd"".",[John_C_Horton],[John_C_Horton],,,,,,
 mapper-ws_ethd,3986,tcp,MAPPER workstation server,[John_C_Horton],[John_C_Horton],,,,,,"This entry is an alias to ""mapper-ws-ethd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-mapper-ws-ethd,3986,udp,"MAPPER workstation server IANA assigned this well-formed service name as a replacement for ""mapper-ws_ethd"".",[John_C_Horton],[John_C_Horton],,,,,,
+mapper-ws-ethd,3986,udp,"MAPPER workstation server
+IANA assigned this well-formed service name as a replacement for ""mapper-ws_ethd"".",[John_C_Horton],[John_C_Horton],,,,,,
 mapper-ws_ethd,3986,udp,MAPPER workstation server,[John_C_Horton],[John_C_Horton],,,,,,"This entry is an alias to ""mapper-ws-ethd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -7994,11 +8114,13 @@ kingfisher,4058,tcp,Kingfisher protocol,[Vaughan_Wesson],[Vaughan_Wesson],2006-1
 kingfisher,4058,udp,Kingfisher protocol,[Vaughan_Wesson],[Vaughan_Wesson],2006-10,,,,,
 dlms-cosem,4059,tcp,DLMS/COSEM,[Gyozo_Kmethy],[Gyozo_Kmethy],2006-11,,,,,
 dlms-cosem,4059,udp,DLMS/COSEM,[Gyozo_Kmethy],[Gyozo_Kmethy],2006-11,,,,,
-dsmeter-iatc,4060,tcp,"DSMETER Inter-Agent Transfer Channel IANA assigned this well-formed service name as a replacement for ""dsmeter_iatc"".",[John_McCann],[John_McCann],2006-12,,,,,
+dsmeter-iatc,4060,tcp,"DSMETER Inter-Agent Transfer Channel
+IANA assigned this well-formed service name as a replacement for ""dsmeter_iatc"".",[John_McCann],[John_McCann],2006-12,,,,,
 dsmeter_iatc,4060,tcp,DSMETER Inter-Agent Transfer Channel,[John_McCann],[John_McCann],2006-12,,,,,"This entry is an alias to ""dsmeter-iatc"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-dsmeter-iatc,4060,udp,"DSMETER Inter-Agent Transfer Channel IANA assigned this well-formed service name as a replacement for ""dsmeter_iatc"".",[John_McCann],[John_McCann],2006-12,,,,,
+dsmeter-iatc,4060,udp,"DSMETER Inter-Agent Transfer Channel
+IANA assigned this well-formed service name as a replacement for ""dsmeter_iatc"".",[John_McCann],[John_McCann],2006-12,,,,,
 dsmeter_iatc,4060,udp,DSMETER Inter-Agent Transfer Channel,[John_McCann],[John_McCann],2006-12,,,,,"This entry is an alias to ""dsmeter-iatc"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -8010,11 +8132,13 @@ ice-router,4063,tcp,Ice Firewall Traversal Service (TCP),,,,,,,,
 ice-router,4063,udp,Ice Firewall Traversal Service (TCP),,,,,,,,
 ice-srouter,4064,tcp,Ice Firewall Traversal Service (SSL),[Bernard_Normier],[Bernard_Normier],2006-12,,,,,
 ice-srouter,4064,udp,Ice Firewall Traversal Service (SSL),[Bernard_Normier],[Bernard_Normier],2006-12,,,,,
-avanti-cdp,4065,tcp,"Avanti Common Data IANA assigned this well-formed service name as a replacement for ""avanti_cdp"".",[Steve_Meyer_Sr],[Steve_Meyer_Sr],2007-02,,,,,
+avanti-cdp,4065,tcp,"Avanti Common Data
+IANA assigned this well-formed service name as a replacement for ""avanti_cdp"".",[Steve_Meyer_Sr],[Steve_Meyer_Sr],2007-02,,,,,
 avanti_cdp,4065,tcp,Avanti Common Data,[Steve_Meyer_Sr],[Steve_Meyer_Sr],2007-02,,,,,"This entry is an alias to ""avanti-cdp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-avanti-cdp,4065,udp,"Avanti Common Data IANA assigned this well-formed service name as a replacement for ""avanti_cdp"".",[Steve_Meyer_Sr],[Steve_Meyer_Sr],2007-02,,,,,
+avanti-cdp,4065,udp,"Avanti Common Data
+IANA assigned this well-formed service name as a replacement for ""avanti_cdp"".",[Steve_Meyer_Sr],[Steve_Meyer_Sr],2007-02,,,,,
 avanti_cdp,4065,udp,Avanti Common Data,[Steve_Meyer_Sr],[Steve_Meyer_Sr],2007-02,,,,,"This entry is an alias to ""avanti-cdp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -8150,19 +8274,23 @@ fronet,4130,tcp,FRONET message protocol,[Christer_Nygren],[Christer_Nygren],2007
 fronet,4130,udp,FRONET message protocol,[Christer_Nygren],[Christer_Nygren],2007-08-07,,,,,
 stars,4131,tcp,Global Maintech Stars,[Harry_Goldschmitt_2],[Harry_Goldschmitt_2],2007-06,,,,,
 stars,4131,udp,Global Maintech Stars,[Harry_Goldschmitt_2],[Harry_Goldschmitt_2],2007-06,,,,,
-nuts-dem,4132,tcp,"NUTS Daemon IANA assigned this well-formed service name as a replacement for ""nuts_dem"".",,,,,,,,
+nuts-dem,4132,tcp,"NUTS Daemon
+IANA assigned this well-formed service name as a replacement for ""nuts_dem"".",,,,,,,,
 nuts_dem,4132,tcp,NUTS Daemon,,,,,,,,"This entry is an alias to ""nuts-dem"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-nuts-dem,4132,udp,"NUTS Daemon IANA assigned this well-formed service name as a replacement for ""nuts_dem"".",,,,,,,,
+nuts-dem,4132,udp,"NUTS Daemon
+IANA assigned this well-formed service name as a replacement for ""nuts_dem"".",,,,,,,,
 nuts_dem,4132,udp,NUTS Daemon,,,,,,,,"This entry is an alias to ""nuts-dem"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-nuts-bootp,4133,tcp,"NUTS Bootp Server IANA assigned this well-formed service name as a replacement for ""nuts_bootp"".",[Martin_Freiss_2],[Martin_Freiss_2],,,,,,
+nuts-bootp,4133,tcp,"NUTS Bootp Server
+IANA assigned this well-formed service name as a replacement for ""nuts_bootp"".",[Martin_Freiss_2],[Martin_Freiss_2],,,,,,
 nuts_bootp,4133,tcp,NUTS Bootp Server,[Martin_Freiss_2],[Martin_Freiss_2],,,,,,"This entry is an alias to ""nuts-bootp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-nuts-bootp,4133,udp,"NUTS Bootp Server IANA assigned this well-formed service name as a replacement for ""nuts_bootp"".",[Martin_Freiss_2],[Martin_Freiss_2],,,,,,
+nuts-bootp,4133,udp,"NUTS Bootp Server
+IANA assigned this well-formed service name as a replacement for ""nuts_bootp"".",[Martin_Freiss_2],[Martin_Freiss_2],,,,,,
 nuts_bootp,4133,udp,NUTS Bootp Server,[Martin_Freiss_2],[Martin_Freiss_2],,,,,,"This entry is an alias to ""nuts-bootp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -8178,11 +8306,13 @@ nettest,4138,tcp,nettest,[David_Borman],[David_Borman],2003-03,,,,,
 nettest,4138,udp,nettest,[David_Borman],[David_Borman],2003-03,,,,,
 thrtx,4139,tcp,Imperfect Networks Server,[Dinkar_Chivaluri_2],[Dinkar_Chivaluri_2],2006-02,,,,,
 thrtx,4139,udp,Imperfect Networks Server,[Dinkar_Chivaluri_2],[Dinkar_Chivaluri_2],2006-02,,,,,
-cedros-fds,4140,tcp,"Cedros Fraud Detection System IANA assigned this well-formed service name as a replacement for ""cedros_fds"".",[Markus_Michels_3],[Markus_Michels_3],2006-10,,,,,
+cedros-fds,4140,tcp,"Cedros Fraud Detection System
+IANA assigned this well-formed service name as a replacement for ""cedros_fds"".",[Markus_Michels_3],[Markus_Michels_3],2006-10,,,,,
 cedros_fds,4140,tcp,Cedros Fraud Detection System,[Markus_Michels_3],[Markus_Michels_3],2006-10,,,,,"This entry is an alias to ""cedros-fds"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-cedros-fds,4140,udp,"Cedros Fraud Detection System IANA assigned this well-formed service name as a replacement for ""cedros_fds"".",[Markus_Michels_3],[Markus_Michels_3],2006-10,,,,,
+cedros-fds,4140,udp,"Cedros Fraud Detection System
+IANA assigned this well-formed service name as a replacement for ""cedros_fds"".",[Markus_Michels_3],[Markus_Michels_3],2006-10,,,,,
 cedros_fds,4140,udp,Cedros Fraud Detection System,[Markus_Michels_3],[Markus_Michels_3],2006-10,,,,,"This entry is an alias to ""cedros-fds"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -8205,19 +8335,23 @@ agslb,4149,tcp,A10 GSLB Service,[John_Chiong],[John_Chiong],2007-07-02,,,,,
 agslb,4149,udp,A10 GSLB Service,[John_Chiong],[John_Chiong],2007-07-02,,,,,
 PowerAlert-nsa,4150,tcp,PowerAlert Network Shutdown Agent,[Mike_Delgrosso_2],[Mike_Delgrosso_2],2007-07-02,,,,,
 PowerAlert-nsa,4150,udp,PowerAlert Network Shutdown Agent,[Mike_Delgrosso_2],[Mike_Delgrosso_2],2007-07-02,,,,,
-menandmice-noh,4151,tcp,"Men & Mice Remote Control IANA assigned this well-formed service name as a replacement for ""menandmice_noh"".",[Eggert_Thorlacius],[Eggert_Thorlacius],2007-08-30,,,,,
+menandmice-noh,4151,tcp,"Men & Mice Remote Control
+IANA assigned this well-formed service name as a replacement for ""menandmice_noh"".",[Eggert_Thorlacius],[Eggert_Thorlacius],2007-08-30,,,,,
 menandmice_noh,4151,tcp,Men & Mice Remote Control,[Eggert_Thorlacius],[Eggert_Thorlacius],2007-08-30,,,,,"This entry is an alias to ""menandmice-noh"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-menandmice-noh,4151,udp,"Men & Mice Remote Control IANA assigned this well-formed service name as a replacement for ""menandmice_noh"".",[Eggert_Thorlacius],[Eggert_Thorlacius],2007-08-30,,,,,
+menandmice-noh,4151,udp,"Men & Mice Remote Control
+IANA assigned this well-formed service name as a replacement for ""menandmice_noh"".",[Eggert_Thorlacius],[Eggert_Thorlacius],2007-08-30,,,,,
 menandmice_noh,4151,udp,Men & Mice Remote Control,[Eggert_Thorlacius],[Eggert_Thorlacius],2007-08-30,,,,,"This entry is an alias to ""menandmice-noh"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-idig-mux,4152,tcp,"iDigTech Multiplex IANA assigned this well-formed service name as a replacement for ""idig_mux"".",[Robin_Findley],[Robin_Findley],2007-05,,,,,
+idig-mux,4152,tcp,"iDigTech Multiplex
+IANA assigned this well-formed service name as a replacement for ""idig_mux"".",[Robin_Findley],[Robin_Findley],2007-05,,,,,
 idig_mux,4152,tcp,iDigTech Multiplex,[Robin_Findley],[Robin_Findley],2007-05,,,,,"This entry is an alias to ""idig-mux"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-idig-mux,4152,udp,"iDigTech Multiplex IANA assigned this well-formed service name as a replacement for ""idig_mux"".",[Robin_Findley],[Robin_Findley],2007-05,,,,,
+idig-mux,4152,udp,"iDigTech Multiplex
+IANA assigned this well-formed service name as a replacement for ""idig_mux"".",[Robin_Findley],[Robin_Findley],2007-05,,,,,
 idig_mux,4152,udp,iDigTech Multiplex,[Robin_Findley],[Robin_Findley],2007-05,,,,,"This entry is an alias to ""idig-mux"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -8283,11 +8417,13 @@ pcptcpservice,4182,tcp,Production Company Pro TCP Service,[Ben_McNeill],[Ben_McN
 pcptcpservice,4182,udp,Production Company Pro TCP Service,[Ben_McNeill],[Ben_McNeill],2007-05,,,,,
 cyborgnet,4183,tcp,CyborgNet communications protocol,[Gareth_Nelson],[Gareth_Nelson],2015-11-13,,,,,
 cyborgnet,4183,udp,CyborgNet communications protocol,[Gareth_Nelson],[Gareth_Nelson],2015-11-13,,,,,
-universe-suite,4184,tcp,"UNIVERSE SUITE MESSAGE SERVICE IANA assigned this well-formed service name as a replacement for ""universe_suite"".",[Gary_ANDREWS],[Gary_ANDREWS],2008-01-07,,,,,
+universe-suite,4184,tcp,"UNIVERSE SUITE MESSAGE SERVICE
+IANA assigned this well-formed service name as a replacement for ""universe_suite"".",[Gary_ANDREWS],[Gary_ANDREWS],2008-01-07,,,,,
 universe_suite,4184,tcp,UNIVERSE SUITE MESSAGE SERVICE,[Gary_ANDREWS],[Gary_ANDREWS],2008-01-07,,,,,"This entry is an alias to ""universe-suite"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-universe-suite,4184,udp,"UNIVERSE SUITE MESSAGE SERVICE IANA assigned this well-formed service name as a replacement for ""universe_suite"".",[Gary_ANDREWS],[Gary_ANDREWS],2008-01-07,,,,,
+universe-suite,4184,udp,"UNIVERSE SUITE MESSAGE SERVICE
+IANA assigned this well-formed service name as a replacement for ""universe_suite"".",[Gary_ANDREWS],[Gary_ANDREWS],2008-01-07,,,,,
 universe_suite,4184,udp,UNIVERSE SUITE MESSAGE SERVICE,[Gary_ANDREWS],[Gary_ANDREWS],2008-01-07,,,,,"This entry is an alias to ""universe-suite"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -8295,7 +8431,8 @@ wcpp,4185,tcp,Woven Control Plane Protocol,[Christopher_LILJENST],[Christopher_L
 wcpp,4185,udp,Woven Control Plane Protocol,[Christopher_LILJENST],[Christopher_LILJENST],2008-04-14,,,,,
 boxbackupstore,4186,tcp,Box Backup Store Service,[Chris_Wilson],[Chris_Wilson],2008-09-11,,,,,
 ,4186,udp,Reserved,,,,,,,,
-csc-proxy,4187,tcp,"Cascade Proxy IANA assigned this well-formed service name as a replacement for ""csc_proxy"".",[Matt_Craighead],[Matt_Craighead],2008-09-11,,,,,
+csc-proxy,4187,tcp,"Cascade Proxy
+IANA assigned this well-formed service name as a replacement for ""csc_proxy"".",[Matt_Craighead],[Matt_Craighead],2008-09-11,,,,,
 csc_proxy,4187,tcp,Cascade Proxy,[Matt_Craighead],[Matt_Craighead],2008-09-11,,,,,"This entry is an alias to ""csc-proxy"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -8438,7 +8575,8 @@ qsnet-nucl,4358,tcp,QSNet Nucleus,[Neer_Kleinman],[Neer_Kleinman],,,,,,
 qsnet-nucl,4358,udp,QSNet Nucleus,[Neer_Kleinman],[Neer_Kleinman],,,,,,
 omabcastltkm,4359,tcp,OMA BCAST Long-Term Key Messages,[Frank_Hartung],[Frank_Hartung],2007-09-07,,,,,
 omabcastltkm,4359,udp,OMA BCAST Long-Term Key Messages,[Frank_Hartung],[Frank_Hartung],2007-09-07,,,,,
-matrix-vnet,4360,tcp,"Matrix VNet Communication Protocol IANA assigned this well-formed service name as a replacement for ""matrix_vnet"".",[Rehan_Mahmood],[Rehan_Mahmood],2009-03-18,,,,,
+matrix-vnet,4360,tcp,"Matrix VNet Communication Protocol
+IANA assigned this well-formed service name as a replacement for ""matrix_vnet"".",[Rehan_Mahmood],[Rehan_Mahmood],2009-03-18,,,,,
 matrix_vnet,4360,tcp,Matrix VNet Communication Protocol,[Rehan_Mahmood],[Rehan_Mahmood],2009-03-18,,,,,"This entry is an alias to ""matrix-vnet"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -8455,11 +8593,13 @@ wxbrief,4368,tcp,WeatherBrief Direct,[Kim_Alan_Waggoner],[Kim_Alan_Waggoner],200
 wxbrief,4368,udp,WeatherBrief Direct,[Kim_Alan_Waggoner],[Kim_Alan_Waggoner],2006-11,,,,,
 epmd,4369,tcp,Erlang Port Mapper Daemon,[Erlang],[Erlang],,,,,,
 epmd,4369,udp,Erlang Port Mapper Daemon,[Erlang],[Erlang],,,,,,
-elpro-tunnel,4370,tcp,"ELPRO V2 Protocol Tunnel IANA assigned this well-formed service name as a replacement for ""elpro_tunnel"".",[Harry_Courtice],[Harry_Courtice],2008-04-14,,,,,
+elpro-tunnel,4370,tcp,"ELPRO V2 Protocol Tunnel
+IANA assigned this well-formed service name as a replacement for ""elpro_tunnel"".",[Harry_Courtice],[Harry_Courtice],2008-04-14,,,,,
 elpro_tunnel,4370,tcp,ELPRO V2 Protocol Tunnel,[Harry_Courtice],[Harry_Courtice],2008-04-14,,,,,"This entry is an alias to ""elpro-tunnel"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-elpro-tunnel,4370,udp,"ELPRO V2 Protocol Tunnel IANA assigned this well-formed service name as a replacement for ""elpro_tunnel"".",[Harry_Courtice],[Harry_Courtice],2008-04-14,,,,,
+elpro-tunnel,4370,udp,"ELPRO V2 Protocol Tunnel
+IANA assigned this well-formed service name as a replacement for ""elpro_tunnel"".",[Harry_Courtice],[Harry_Courtice],2008-04-14,,,,,
 elpro_tunnel,4370,udp,ELPRO V2 Protocol Tunnel,[Harry_Courtice],[Harry_Courtice],2008-04-14,,,,,"This entry is an alias to ""elpro-tunnel"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -8682,12 +8822,34 @@ tram,4567,tcp,TRAM,[Joe_Wesley],[Joe_Wesley],,,,,,
 tram,4567,udp,TRAM,[Joe_Wesley],[Joe_Wesley],,,,,,
 bmc-reporting,4568,tcp,BMC Reporting,[Portnoy_Boxman],[Portnoy_Boxman],,,,,,
 bmc-reporting,4568,udp,BMC Reporting,[Portnoy_Boxman],[Portnoy_Boxman],,,,,,
-iax,4569,tcp,Inter-Asterisk eXchange,[Benjamin_Kowarsch],[Benjamin_Kowarsch],,,[RFC5456],,,"Defined TXT keys: auth          plaintext | md5 | rsakeys userid        alphanumeric, additionally '_', '+', '-' secret        any printable ASCII characters domain        any DNS domain name or IP address extension     alphanumeric, additionally '*', '#', '_', '+', '-' context       alphanumeric, additionally '_', '+', '-' trunk         yes | no | 0 | 1 welcome       alphanumeric, additionally '*', '#', '_', '+', '-' voicemail     alphanumeric, additionally '*', '#', '_', '+', '-' reception     alphanumeric, additionally '*', '#', '_', '+', '-' echotest      alphanumeric, additionally '*', '#', '_', '+', '-' ivrtest       alphanumeric, additionally '*', '#', '_', '+', '-'
-
+iax,4569,tcp,Inter-Asterisk eXchange,[Benjamin_Kowarsch],[Benjamin_Kowarsch],,,[RFC5456],,,"Defined TXT keys:
+  auth          plaintext | md5 | rsakeys
+  userid        alphanumeric, additionally '_', '+', '-'
+  secret        any printable ASCII characters
+  domain        any DNS domain name or IP address
+  extension     alphanumeric, additionally '*', '#', '_', '+', '-'
+  context       alphanumeric, additionally '_', '+', '-'
+  trunk         yes | no | 0 | 1
+  welcome       alphanumeric, additionally '*', '#', '_', '+', '-'
+  voicemail     alphanumeric, additionally '*', '#', '_', '+', '-'
+  reception     alphanumeric, additionally '*', '#', '_', '+', '-'
+  echotest      alphanumeric, additionally '*', '#', '_', '+', '-'
+  ivrtest       alphanumeric, additionally '*', '#', '_', '+', '-'
 All of these TXT record keys are optional, they may be omitted.
 Further keys may be added in the future."
-iax,4569,udp,Inter-Asterisk eXchange,[Benjamin_Kowarsch],[Benjamin_Kowarsch],,,[RFC5456],,,"Defined TXT keys: auth          plaintext | md5 | rsakeys userid        alphanumeric, additionally '_', '+', '-' secret        any printable ASCII characters domain        any DNS domain name or IP address extension     alphanumeric, additionally '*', '#', '_', '+', '-' context       alphanumeric, additionally '_', '+', '-' trunk         yes | no | 0 | 1 welcome       alphanumeric, additionally '*', '#', '_', '+', '-' voicemail     alphanumeric, additionally '*', '#', '_', '+', '-' reception     alphanumeric, additionally '*', '#', '_', '+', '-' echotest      alphanumeric, additionally '*', '#', '_', '+', '-' ivrtest       alphanumeric, additionally '*', '#', '_', '+', '-'
-
+iax,4569,udp,Inter-Asterisk eXchange,[Benjamin_Kowarsch],[Benjamin_Kowarsch],,,[RFC5456],,,"Defined TXT keys:
+  auth          plaintext | md5 | rsakeys
+  userid        alphanumeric, additionally '_', '+', '-'
+  secret        any printable ASCII characters
+  domain        any DNS domain name or IP address
+  extension     alphanumeric, additionally '*', '#', '_', '+', '-'
+  context       alphanumeric, additionally '_', '+', '-'
+  trunk         yes | no | 0 | 1
+  welcome       alphanumeric, additionally '*', '#', '_', '+', '-'
+  voicemail     alphanumeric, additionally '*', '#', '_', '+', '-'
+  reception     alphanumeric, additionally '*', '#', '_', '+', '-'
+  echotest      alphanumeric, additionally '*', '#', '_', '+', '-'
+  ivrtest       alphanumeric, additionally '*', '#', '_', '+', '-'
 All of these TXT record keys are optional, they may be omitted.
 Further keys may be added in the future."
 deploymentmap,4570,tcp,Service to distribute and update within a site deployment information for Oracle Communications Suite,[Oracle_3],[Dan_Newman],2013-09-20,,,,,
@@ -8944,11 +9106,13 @@ gw-log,4844,tcp,nCode ICE-flow Library LogServer,[Ross_Swithenbank],[Ross_Swithe
 gw-log,4844,udp,nCode ICE-flow Library LogServer,[Ross_Swithenbank],[Ross_Swithenbank],2006-09,,,,,
 wcr-remlib,4845,tcp,WordCruncher Remote Library Service,[Jason_Dzubak],[Jason_Dzubak],2008-03-17,,,,,
 wcr-remlib,4845,udp,WordCruncher Remote Library Service,[Jason_Dzubak],[Jason_Dzubak],2008-03-17,,,,,
-contamac-icm,4846,tcp,"Contamac ICM Service IANA assigned this well-formed service name as a replacement for ""contamac_icm"".",[Abdullah_Obeid],[Abdullah_Obeid],2008-03-20,,,,,
+contamac-icm,4846,tcp,"Contamac ICM Service
+IANA assigned this well-formed service name as a replacement for ""contamac_icm"".",[Abdullah_Obeid],[Abdullah_Obeid],2008-03-20,,,,,
 contamac_icm,4846,tcp,Contamac ICM Service,[Abdullah_Obeid],[Abdullah_Obeid],2008-03-20,,,,,"This entry is an alias to ""contamac-icm"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-contamac-icm,4846,udp,"Contamac ICM Service IANA assigned this well-formed service name as a replacement for ""contamac_icm"".",[Abdullah_Obeid],[Abdullah_Obeid],2008-03-20,,,,,
+contamac-icm,4846,udp,"Contamac ICM Service
+IANA assigned this well-formed service name as a replacement for ""contamac_icm"".",[Abdullah_Obeid],[Abdullah_Obeid],2008-03-20,,,,,
 contamac_icm,4846,udp,Contamac ICM Service,[Abdullah_Obeid],[Abdullah_Obeid],2008-03-20,,,,,"This entry is an alias to ""contamac-icm"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -9007,7 +9171,8 @@ radmin-port,4899,tcp,RAdmin Port,[Dmitri_Znosko],[Dmitri_Znosko],2003-03,,,,,
 radmin-port,4899,udp,RAdmin Port,[Dmitri_Znosko],[Dmitri_Znosko],2003-03,,,,,
 hfcs,4900,tcp,HFSQL Client/Server Database Engine,[PC_SOFT],[Jerome_AERTS_2],2006-03-02,2014-02-02,,,,
 hfcs,4900,udp,HFSQL Client/Server Database Engine,[PC_SOFT],[Jerome_AERTS_2],2006-03-02,2014-02-02,,,,
-flr-agent,4901,tcp,"FileLocator Remote Search Agent IANA assigned this well-formed service name as a replacement for ""flr_agent"".",[David_Vest],[David_Vest],2008-11-19,,,,,
+flr-agent,4901,tcp,"FileLocator Remote Search Agent
+IANA assigned this well-formed service name as a replacement for ""flr_agent"".",[David_Vest],[David_Vest],2008-11-19,,,,,
 flr_agent,4901,tcp,FileLocator Remote Search Agent,[David_Vest],[David_Vest],2008-11-19,,,,,"This entry is an alias to ""flr-agent"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -9283,18 +9448,22 @@ nbt-pc,5133,tcp,Policy Commander,[Emily_Harris],[Emily_Harris],2004-11,,,,,
 nbt-pc,5133,udp,Policy Commander,[Emily_Harris],[Emily_Harris],2004-11,,,,,
 ppactivation,5134,tcp,PP ActivationServer,[Ian_Bradley],[Ian_Bradley],2009-10-14,,,,,
 ,5134,udp,Reserved,,,,,,,,
-erp-scale,5135,tcp,ERP-Scale,[Ian_Bradley],[Ian_Bradley],2009-10-14,,,,,Defined TXT keys: RFC=<RFC destination and status> Device=<Scale device and status>
+erp-scale,5135,tcp,ERP-Scale,[Ian_Bradley],[Ian_Bradley],2009-10-14,,,,,"Defined TXT keys:
+  RFC=<RFC destination and status>
+  Device=<Scale device and status>"
 ,5135,udp,Reserved,,,,,,,,
 ,5136,tcp,Reserved,,,,,,,,
 minotaur-sa,5136,udp,Minotaur SA,[Kenneth_Flynn],[Kenneth_Flynn],2009-10-14,,,,,
 ctsd,5137,tcp,MyCTS server port,[Jilles_Oldenbeuving],[Jilles_Oldenbeuving],2002-06,,,,,
 ctsd,5137,udp,MyCTS server port,[Jilles_Oldenbeuving],[Jilles_Oldenbeuving],2002-06,,,,,
 ,5138-5144,,Unassigned,,,,,,,,
-rmonitor-secure,5145,tcp,"RMONITOR SECURE IANA assigned this well-formed service name as a replacement for ""rmonitor_secure"".",[Kory_Hamzeh],[Kory_Hamzeh],,,,,,
+rmonitor-secure,5145,tcp,"RMONITOR SECURE
+IANA assigned this well-formed service name as a replacement for ""rmonitor_secure"".",[Kory_Hamzeh],[Kory_Hamzeh],,,,,,
 rmonitor_secure,5145,tcp,RMONITOR SECURE,[Kory_Hamzeh],[Kory_Hamzeh],,,,,,"This entry is an alias to ""rmonitor-secure"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-rmonitor-secure,5145,udp,"RMONITOR SECURE IANA assigned this well-formed service name as a replacement for ""rmonitor_secure"".",[Kory_Hamzeh],[Kory_Hamzeh],,,,,,
+rmonitor-secure,5145,udp,"RMONITOR SECURE
+IANA assigned this well-formed service name as a replacement for ""rmonitor_secure"".",[Kory_Hamzeh],[Kory_Hamzeh],,,,,,
 rmonitor_secure,5145,udp,RMONITOR SECURE,[Kory_Hamzeh],[Kory_Hamzeh],,,,,,"This entry is an alias to ""rmonitor-secure"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -9303,11 +9472,13 @@ social-alarm,5146,tcp,Social Alarm Service,[Shaun_Byrne],[Shaun_Byrne],2009-08-1
 ,5147-5149,,Unassigned,,,,,,,,
 atmp,5150,tcp,Ascend Tunnel Management Protocol,[Kory_Hamzeh],[Kory_Hamzeh],,,,,,
 atmp,5150,udp,Ascend Tunnel Management Protocol,[Kory_Hamzeh],[Kory_Hamzeh],,,,,,
-esri-sde,5151,tcp,"ESRI SDE Instance IANA assigned this well-formed service name as a replacement for ""esri_sde"".",[Peter_Aronson],[Peter_Aronson],,,,,Unauthorized Use Known on ports 5151 and 5152,
+esri-sde,5151,tcp,"ESRI SDE Instance
+    IANA assigned this well-formed service name as a replacement for ""esri_sde"".",[Peter_Aronson],[Peter_Aronson],,,,,Unauthorized Use Known on ports 5151 and 5152,
 esri_sde,5151,tcp,ESRI SDE Instance,[Peter_Aronson],[Peter_Aronson],,,,,,"This entry is an alias to ""esri-sde"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-esri-sde,5151,udp,"ESRI SDE Remote Start IANA assigned this well-formed service name as a replacement for ""esri_sde"".",[Peter_Aronson],[Peter_Aronson],,,,,Unauthorized Use Known on ports 5151 and 5152,
+esri-sde,5151,udp,"ESRI SDE Remote Start
+    IANA assigned this well-formed service name as a replacement for ""esri_sde"".",[Peter_Aronson],[Peter_Aronson],,,,,Unauthorized Use Known on ports 5151 and 5152,
 esri_sde,5151,udp,ESRI SDE Remote Start,[Peter_Aronson],[Peter_Aronson],,,,,,"This entry is an alias to ""esri-sde"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -9332,11 +9503,13 @@ sbackup,5163,tcp,Shadow Backup,[Glenn_Allen],[Glenn_Allen],2009-08-05,,,,,
 ,5163,udp,Reserved,,,,,,,,
 vpa,5164,tcp,Virtual Protocol Adapter,[Douglas_Goodall],[Douglas_Goodall],2009-08-05,,,,,
 vpa-disc,5164,udp,Virtual Protocol Adapter Discovery,[Douglas_Goodall],[Douglas_Goodall],2009-08-05,,,,,
-ife-icorp,5165,tcp,"ife_1corp IANA assigned this well-formed service name as a replacement for ""ife_icorp"".",[Paul_Annala],[Paul_Annala],,,,,,
+ife-icorp,5165,tcp,"ife_1corp
+IANA assigned this well-formed service name as a replacement for ""ife_icorp"".",[Paul_Annala],[Paul_Annala],,,,,,
 ife_icorp,5165,tcp,ife_1corp,[Paul_Annala],[Paul_Annala],,,,,,"This entry is an alias to ""ife-icorp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-ife-icorp,5165,udp,"ife_1corp IANA assigned this well-formed service name as a replacement for ""ife_icorp"".",[Paul_Annala],[Paul_Annala],,,,,,
+ife-icorp,5165,udp,"ife_1corp
+IANA assigned this well-formed service name as a replacement for ""ife_icorp"".",[Paul_Annala],[Paul_Annala],,,,,,
 ife_icorp,5165,udp,ife_1corp,[Paul_Annala],[Paul_Annala],,,,,,"This entry is an alias to ""ife-icorp"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -10235,11 +10408,13 @@ grid-alt,6269,udp,Grid Authentication Alt,[Jason_Hamilton],[Jason_Hamilton],2006
 ,6270-6299,,Unassigned,,,,,,,,
 bmc-grx,6300,tcp,BMC GRX,[Portnoy_Boxman],[Portnoy_Boxman],,,,,,
 bmc-grx,6300,udp,BMC GRX,[Portnoy_Boxman],[Portnoy_Boxman],,,,,,
-bmc-ctd-ldap,6301,tcp,"BMC CONTROL-D LDAP SERVER IANA assigned this well-formed service name as a replacement for ""bmc_ctd_ldap"".",[Portnoy_Boxman_2],[Portnoy_Boxman_2],2006-09,,,,,
+bmc-ctd-ldap,6301,tcp,"BMC CONTROL-D LDAP SERVER
+IANA assigned this well-formed service name as a replacement for ""bmc_ctd_ldap"".",[Portnoy_Boxman_2],[Portnoy_Boxman_2],2006-09,,,,,
 bmc_ctd_ldap,6301,tcp,BMC CONTROL-D LDAP SERVER,[Portnoy_Boxman_2],[Portnoy_Boxman_2],2006-09,,,,,"This entry is an alias to ""bmc-ctd-ldap"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-bmc-ctd-ldap,6301,udp,"BMC CONTROL-D LDAP SERVER IANA assigned this well-formed service name as a replacement for ""bmc_ctd_ldap"".",[Portnoy_Boxman_2],[Portnoy_Boxman_2],2006-09,,,,,
+bmc-ctd-ldap,6301,udp,"BMC CONTROL-D LDAP SERVER
+IANA assigned this well-formed service name as a replacement for ""bmc_ctd_ldap"".",[Portnoy_Boxman_2],[Portnoy_Boxman_2],2006-09,,,,,
 bmc_ctd_ldap,6301,udp,BMC CONTROL-D LDAP SERVER,[Portnoy_Boxman_2],[Portnoy_Boxman_2],2006-09,,,,,"This entry is an alias to ""bmc-ctd-ldap"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -10339,19 +10514,23 @@ tarp,6442,tcp,Transitory Application Request Protocol,[Chris_Peel_2],[Chris_Peel
 ,6442,udp,Reserved,,,,,,,,
 sun-sr-https,6443,tcp,Service Registry Default HTTPS Domain,[Paul_Sterk],[Paul_Sterk],2006-03,,,,,
 sun-sr-https,6443,udp,Service Registry Default HTTPS Domain,[Paul_Sterk],[Paul_Sterk],2006-03,,,,,
-sge-qmaster,6444,tcp,"Grid Engine Qmaster Service IANA assigned this well-formed service name as a replacement for ""sge_qmaster"".",[Andreas_Haas],[Andreas_Haas],2006-08,,,,,
+sge-qmaster,6444,tcp,"Grid Engine Qmaster Service
+IANA assigned this well-formed service name as a replacement for ""sge_qmaster"".",[Andreas_Haas],[Andreas_Haas],2006-08,,,,,
 sge_qmaster,6444,tcp,Grid Engine Qmaster Service,[Andreas_Haas],[Andreas_Haas],2006-08,,,,,"This entry is an alias to ""sge-qmaster"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-sge-qmaster,6444,udp,"Grid Engine Qmaster Service IANA assigned this well-formed service name as a replacement for ""sge_qmaster"".",[Andreas_Haas],[Andreas_Haas],2006-08,,,,,
+sge-qmaster,6444,udp,"Grid Engine Qmaster Service
+IANA assigned this well-formed service name as a replacement for ""sge_qmaster"".",[Andreas_Haas],[Andreas_Haas],2006-08,,,,,
 sge_qmaster,6444,udp,Grid Engine Qmaster Service,[Andreas_Haas],[Andreas_Haas],2006-08,,,,,"This entry is an alias to ""sge-qmaster"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-sge-execd,6445,tcp,"Grid Engine Execution Service IANA assigned this well-formed service name as a replacement for ""sge_execd"".",[Andreas_Haas],[Andreas_Haas],2006-08,,,,,
+sge-execd,6445,tcp,"Grid Engine Execution Service
+IANA assigned this well-formed service name as a replacement for ""sge_execd"".",[Andreas_Haas],[Andreas_Haas],2006-08,,,,,
 sge_execd,6445,tcp,Grid Engine Execution Service,[Andreas_Haas],[Andreas_Haas],2006-08,,,,,"This entry is an alias to ""sge-execd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-sge-execd,6445,udp,"Grid Engine Execution Service IANA assigned this well-formed service name as a replacement for ""sge_execd"".",[Andreas_Haas],[Andreas_Haas],2006-08,,,,,
+sge-execd,6445,udp,"Grid Engine Execution Service
+IANA assigned this well-formed service name as a replacement for ""sge_execd"".",[Andreas_Haas],[Andreas_Haas],2006-08,,,,,
 sge_execd,6445,udp,Grid Engine Execution Service,[Andreas_Haas],[Andreas_Haas],2006-08,,,,,"This entry is an alias to ""sge-execd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -10392,60 +10571,74 @@ sun-sr-admin,6489,udp,Service Registry Default Admin Domain,[Paul_Sterk],[Paul_S
 ,6490-6499,,Unassigned,,,,,,,,
 boks,6500,tcp,BoKS Master,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 boks,6500,udp,BoKS Master,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
-boks-servc,6501,tcp,"BoKS Servc IANA assigned this well-formed service name as a replacement for ""boks_servc"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,Known Unauthorized Use on port 6501,
+boks-servc,6501,tcp,"BoKS Servc
+IANA assigned this well-formed service name as a replacement for ""boks_servc"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,Known Unauthorized Use on port 6501,
 boks_servc,6501,tcp,BoKS Servc,[Magnus_Nystrom],[Magnus_Nystrom],,,,,Known Unauthorized Use on port 6501,"This entry is an alias to ""boks-servc"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-boks-servc,6501,udp,"BoKS Servc IANA assigned this well-formed service name as a replacement for ""boks_servc"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+boks-servc,6501,udp,"BoKS Servc
+IANA assigned this well-formed service name as a replacement for ""boks_servc"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 boks_servc,6501,udp,BoKS Servc,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""boks-servc"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-boks-servm,6502,tcp,"BoKS Servm IANA assigned this well-formed service name as a replacement for ""boks_servm"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+boks-servm,6502,tcp,"BoKS Servm
+IANA assigned this well-formed service name as a replacement for ""boks_servm"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 boks_servm,6502,tcp,BoKS Servm,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""boks-servm"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-boks-servm,6502,udp,"BoKS Servm IANA assigned this well-formed service name as a replacement for ""boks_servm"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+boks-servm,6502,udp,"BoKS Servm
+IANA assigned this well-formed service name as a replacement for ""boks_servm"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 boks_servm,6502,udp,BoKS Servm,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""boks-servm"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-boks-clntd,6503,tcp,"BoKS Clntd IANA assigned this well-formed service name as a replacement for ""boks_clntd"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+boks-clntd,6503,tcp,"BoKS Clntd
+IANA assigned this well-formed service name as a replacement for ""boks_clntd"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 boks_clntd,6503,tcp,BoKS Clntd,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""boks-clntd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-boks-clntd,6503,udp,"BoKS Clntd IANA assigned this well-formed service name as a replacement for ""boks_clntd"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+boks-clntd,6503,udp,"BoKS Clntd
+IANA assigned this well-formed service name as a replacement for ""boks_clntd"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 boks_clntd,6503,udp,BoKS Clntd,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""boks-clntd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
 ,6504,,Unassigned,,,,,,,,
-badm-priv,6505,tcp,"BoKS Admin Private Port IANA assigned this well-formed service name as a replacement for ""badm_priv"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+badm-priv,6505,tcp,"BoKS Admin Private Port
+IANA assigned this well-formed service name as a replacement for ""badm_priv"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 badm_priv,6505,tcp,BoKS Admin Private Port,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""badm-priv"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-badm-priv,6505,udp,"BoKS Admin Private Port IANA assigned this well-formed service name as a replacement for ""badm_priv"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+badm-priv,6505,udp,"BoKS Admin Private Port
+IANA assigned this well-formed service name as a replacement for ""badm_priv"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 badm_priv,6505,udp,BoKS Admin Private Port,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""badm-priv"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-badm-pub,6506,tcp,"BoKS Admin Public Port IANA assigned this well-formed service name as a replacement for ""badm_pub"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+badm-pub,6506,tcp,"BoKS Admin Public Port
+IANA assigned this well-formed service name as a replacement for ""badm_pub"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 badm_pub,6506,tcp,BoKS Admin Public Port,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""badm-pub"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-badm-pub,6506,udp,"BoKS Admin Public Port IANA assigned this well-formed service name as a replacement for ""badm_pub"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+badm-pub,6506,udp,"BoKS Admin Public Port
+IANA assigned this well-formed service name as a replacement for ""badm_pub"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 badm_pub,6506,udp,BoKS Admin Public Port,[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""badm-pub"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-bdir-priv,6507,tcp,"BoKS Dir Server, Private Port IANA assigned this well-formed service name as a replacement for ""bdir_priv"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+bdir-priv,6507,tcp,"BoKS Dir Server, Private Port
+IANA assigned this well-formed service name as a replacement for ""bdir_priv"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 bdir_priv,6507,tcp,"BoKS Dir Server, Private Port",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""bdir-priv"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-bdir-priv,6507,udp,"BoKS Dir Server, Private Port IANA assigned this well-formed service name as a replacement for ""bdir_priv"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+bdir-priv,6507,udp,"BoKS Dir Server, Private Port
+IANA assigned this well-formed service name as a replacement for ""bdir_priv"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 bdir_priv,6507,udp,"BoKS Dir Server, Private Port",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""bdir-priv"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-bdir-pub,6508,tcp,"BoKS Dir Server, Public Port IANA assigned this well-formed service name as a replacement for ""bdir_pub"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+bdir-pub,6508,tcp,"BoKS Dir Server, Public Port
+IANA assigned this well-formed service name as a replacement for ""bdir_pub"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 bdir_pub,6508,tcp,"BoKS Dir Server, Public Port",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""bdir-pub"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-bdir-pub,6508,udp,"BoKS Dir Server, Public Port IANA assigned this well-formed service name as a replacement for ""bdir_pub"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
+bdir-pub,6508,udp,"BoKS Dir Server, Public Port
+IANA assigned this well-formed service name as a replacement for ""bdir_pub"".",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,
 bdir_pub,6508,udp,"BoKS Dir Server, Public Port",[Magnus_Nystrom],[Magnus_Nystrom],,,,,,"This entry is an alias to ""bdir-pub"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -10489,7 +10682,8 @@ xdsxdm,6558,udp,,[Brian_Tackett],[Brian_Tackett],,,,,,possible contact
 sane-port,6566,tcp,SANE Control Port,[Henning_Meier_Geinit],[Henning_Meier_Geinit],2002-10,,,,,
 sane-port,6566,udp,SANE Control Port,[Henning_Meier_Geinit],[Henning_Meier_Geinit],2002-10,,,,,
 ,6567,,Reserved,,,2007-01,2011-08-26,,,,This entry has been removed on 2011-08-26.
-canit-store,6568,tcp,"CanIt Storage Manager IANA assigned this well-formed service name as a replacement for ""canit_store"".",[Dianne_Skoll],[Dianne_Skoll],2009-04-22,2017-05-25,,,,
+canit-store,6568,tcp,"CanIt Storage Manager
+IANA assigned this well-formed service name as a replacement for ""canit_store"".",[Dianne_Skoll],[Dianne_Skoll],2009-04-22,2017-05-25,,,,
 canit_store,6568,tcp,CanIt Storage Manager,[Dianne_Skoll],[Dianne_Skoll],2009-04-22,2017-05-25,,,,"This entry is an alias to ""canit-store"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -10574,19 +10768,23 @@ vocaltec-gold,6670,tcp,Vocaltec Global Online Directory,[Scott_Petrack],[Scott_P
 vocaltec-gold,6670,udp,Vocaltec Global Online Directory,[Scott_Petrack],[Scott_Petrack],,,,,,
 p4p-portal,6671,tcp,P4P Portal Service,[Chris_Griffiths],[Chris_Griffiths],2008-07-28,,,,,
 p4p-portal,6671,udp,P4P Portal Service,[Chris_Griffiths],[Chris_Griffiths],2008-07-28,,,,,
-vision-server,6672,tcp,"vision_server IANA assigned this well-formed service name as a replacement for ""vision_server"".",[Chris_Kramer],[Chris_Kramer],,,,,,
+vision-server,6672,tcp,"vision_server
+IANA assigned this well-formed service name as a replacement for ""vision_server"".",[Chris_Kramer],[Chris_Kramer],,,,,,
 vision_server,6672,tcp,vision_server,[Chris_Kramer],[Chris_Kramer],,,,,,"This entry is an alias to ""vision-server"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-vision-server,6672,udp,"vision_server IANA assigned this well-formed service name as a replacement for ""vision_server"".",[Chris_Kramer],[Chris_Kramer],,,,,,
+vision-server,6672,udp,"vision_server
+IANA assigned this well-formed service name as a replacement for ""vision_server"".",[Chris_Kramer],[Chris_Kramer],,,,,,
 vision_server,6672,udp,vision_server,[Chris_Kramer],[Chris_Kramer],,,,,,"This entry is an alias to ""vision-server"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-vision-elmd,6673,tcp,"vision_elmd IANA assigned this well-formed service name as a replacement for ""vision_elmd"".",[Chris_Kramer],[Chris_Kramer],,,,,,
+vision-elmd,6673,tcp,"vision_elmd
+IANA assigned this well-formed service name as a replacement for ""vision_elmd"".",[Chris_Kramer],[Chris_Kramer],,,,,,
 vision_elmd,6673,tcp,vision_elmd,[Chris_Kramer],[Chris_Kramer],,,,,,"This entry is an alias to ""vision-elmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-vision-elmd,6673,udp,"vision_elmd IANA assigned this well-formed service name as a replacement for ""vision_elmd"".",[Chris_Kramer],[Chris_Kramer],,,,,,
+vision-elmd,6673,udp,"vision_elmd
+IANA assigned this well-formed service name as a replacement for ""vision_elmd"".",[Chris_Kramer],[Chris_Kramer],,,,,,
 vision_elmd,6673,udp,vision_elmd,[Chris_Kramer],[Chris_Kramer],,,,,,"This entry is an alias to ""vision-elmd"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -12127,12 +12325,14 @@ streamcomm-ds,9612,udp,StreamComm User Directory,[Brian_C_Wiles],[Brian_C_Wiles]
 iadt-tls,9614,tcp,iADT Protocol over TLS,[Paul_A_Suhler],[Paul_A_Suhler],2009-02-05,,,,,
 ,9614,udp,Reserved,,,,,,,,
 ,9615,,Unassigned,,,,,,,,
-erunbook-agent,9616,tcp,"eRunbook Agent IANA assigned this well-formed service name as a replacement for ""erunbook_agent"".",[Gerhard_Wagner],[Gerhard_Wagner],2009-03-10,,,,,
+erunbook-agent,9616,tcp,"eRunbook Agent
+IANA assigned this well-formed service name as a replacement for ""erunbook_agent"".",[Gerhard_Wagner],[Gerhard_Wagner],2009-03-10,,,,,
 erunbook_agent,9616,tcp,eRunbook Agent,[Gerhard_Wagner],[Gerhard_Wagner],2009-03-10,,,,,"This entry is an alias to ""erunbook-agent"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
 ,9616,udp,Reserved,,,,,,,,
-erunbook-server,9617,tcp,"eRunbook Server IANA assigned this well-formed service name as a replacement for ""erunbook_server"".",[Gerhard_Wagner],[Gerhard_Wagner],2009-03-10,,,,,
+erunbook-server,9617,tcp,"eRunbook Server
+IANA assigned this well-formed service name as a replacement for ""erunbook_server"".",[Gerhard_Wagner],[Gerhard_Wagner],2009-03-10,,,,,
 erunbook_server,9617,tcp,eRunbook Server,[Gerhard_Wagner],[Gerhard_Wagner],2009-03-10,,,,,"This entry is an alias to ""erunbook-server"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -12282,11 +12482,13 @@ scp-config,10001,tcp,SCP Configuration,[Michael_Benz],[Michael_Benz],2010-08-06,
 scp-config,10001,udp,SCP Configuration,[Michael_Benz],[Michael_Benz],2010-08-06,,,,,
 documentum,10002,tcp,EMC-Documentum Content Server Product,[Reza_Bagherian],[Reza_Bagherian],2007-07-19,,,,,
 documentum,10002,udp,EMC-Documentum Content Server Product,[Reza_Bagherian],[Reza_Bagherian],2007-07-19,,,,,
-documentum-s,10003,tcp,"EMC-Documentum Content Server Product IANA assigned this well-formed service name as a replacement for ""documentum_s"".",[Reza_Bagherian],[Reza_Bagherian],2007-07-19,,,,,
+documentum-s,10003,tcp,"EMC-Documentum Content Server Product
+IANA assigned this well-formed service name as a replacement for ""documentum_s"".",[Reza_Bagherian],[Reza_Bagherian],2007-07-19,,,,,
 documentum_s,10003,tcp,EMC-Documentum Content Server Product,[Reza_Bagherian],[Reza_Bagherian],2007-07-19,,,,,"This entry is an alias to ""documentum-s"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-documentum-s,10003,udp,"EMC-Documentum Content Server Product IANA assigned this well-formed service name as a replacement for ""documentum_s"".",[Reza_Bagherian],[Reza_Bagherian],2007-07-19,,,,,
+documentum-s,10003,udp,"EMC-Documentum Content Server Product
+IANA assigned this well-formed service name as a replacement for ""documentum_s"".",[Reza_Bagherian],[Reza_Bagherian],2007-07-19,,,,,
 documentum_s,10003,udp,EMC-Documentum Content Server Product,[Reza_Bagherian],[Reza_Bagherian],2007-07-19,,,,,"This entry is an alias to ""documentum-s"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -13006,11 +13208,13 @@ ss-idi,20013,tcp,Samsung Interdevice Interaction,[Hong_Jungkih],[Hong_Jungkih],,
 opendeploy,20014,tcp,OpenDeploy Listener,[Todd_Scallan],[Todd_Scallan],2005-08,,,,,
 opendeploy,20014,udp,OpenDeploy Listener,[Todd_Scallan],[Todd_Scallan],2005-08,,,,,
 ,20015-20033,,Unassigned,,,,,,,,
-nburn-id,20034,tcp,"NetBurner ID Port IANA assigned this well-formed service name as a replacement for ""nburn_id"".",[Paul_Breed],[Paul_Breed],2003-11,,,,,
+nburn-id,20034,tcp,"NetBurner ID Port
+IANA assigned this well-formed service name as a replacement for ""nburn_id"".",[Paul_Breed],[Paul_Breed],2003-11,,,,,
 nburn_id,20034,tcp,NetBurner ID Port,[Paul_Breed],[Paul_Breed],2003-11,,,,,"This entry is an alias to ""nburn-id"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-nburn-id,20034,udp,"NetBurner ID Port IANA assigned this well-formed service name as a replacement for ""nburn_id"".",[Paul_Breed],[Paul_Breed],2003-11,,,,,
+nburn-id,20034,udp,"NetBurner ID Port
+IANA assigned this well-formed service name as a replacement for ""nburn_id"".",[Paul_Breed],[Paul_Breed],2003-11,,,,,
 nburn_id,20034,udp,NetBurner ID Port,[Paul_Breed],[Paul_Breed],2003-11,,,,,"This entry is an alias to ""nburn-id"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -13215,11 +13419,13 @@ hid,24322,udp,Transport of Human Interface Device data streams,[Freebox_SAS],[Ni
 vrmg-ip,24323,tcp,Verimag mobile class protocol over TCP,[Verimag_OOO],[Denis_Ionov],2018-08-15,,,,,
 ,24323,udp,Reserved,,,,,,,,
 ,24324-24385,,Unassigned,,,,,,,,
-intel-rci,24386,tcp,"Intel RCI IANA assigned this well-formed service name as a replacement for ""intel_rci"".",[Mark_Lewis_2],[Mark_Lewis_2],,,,,,
+intel-rci,24386,tcp,"Intel RCI
+IANA assigned this well-formed service name as a replacement for ""intel_rci"".",[Mark_Lewis_2],[Mark_Lewis_2],,,,,,
 intel_rci,24386,tcp,Intel RCI,[Mark_Lewis_2],[Mark_Lewis_2],,,,,,"This entry is an alias to ""intel-rci"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-intel-rci,24386,udp,"Intel RCI IANA assigned this well-formed service name as a replacement for ""intel_rci"".",[Mark_Lewis_2],[Mark_Lewis_2],,,,,,
+intel-rci,24386,udp,"Intel RCI
+IANA assigned this well-formed service name as a replacement for ""intel_rci"".",[Mark_Lewis_2],[Mark_Lewis_2],,,,,,
 intel_rci,24386,udp,Intel RCI,[Mark_Lewis_2],[Mark_Lewis_2],,,,,,"This entry is an alias to ""intel-rci"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -13458,7 +13664,8 @@ tetrinet,31457,udp,TetriNET Protocol,[Emmanuel_Bourg],[Emmanuel_Bourg],2004-11,,
 lm-mon,31620,tcp,lm mon,[System_Administrator],[System_Administrator],2003-06,,,,,
 lm-mon,31620,udp,lm mon,[System_Administrator],[System_Administrator],2003-06,,,,,
 ,31621-31684,,Unassigned,,,,,,,,
-dsx-monitor,31685,tcp,"DS Expert Monitor IANA assigned this well-formed service name as a replacement for ""dsx_monitor"".",[John_Lowery],[John_Lowery],2008-08-21,,,,,
+dsx-monitor,31685,tcp,"DS Expert Monitor
+IANA assigned this well-formed service name as a replacement for ""dsx_monitor"".",[John_Lowery],[John_Lowery],2008-08-21,,,,,
 dsx_monitor,31685,tcp,DS Expert Monitor,[John_Lowery],[John_Lowery],2008-08-21,,,,,"This entry is an alias to ""dsx-monitor"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -13467,19 +13674,23 @@ common service discovery mechanisms."
 gamesmith-port,31765,tcp,GameSmith Port,[Randy_Thompson],[Randy_Thompson],2002-08,,,,,
 gamesmith-port,31765,udp,GameSmith Port,[Randy_Thompson],[Randy_Thompson],2002-08,,,,,
 ,31766-31947,,Unassigned,,,,,,,,
-iceedcp-tx,31948,tcp,"Embedded Device Configuration Protocol TX IANA assigned this well-formed service name as a replacement for ""iceedcp_tx"".",[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,
+iceedcp-tx,31948,tcp,"Embedded Device Configuration Protocol TX
+IANA assigned this well-formed service name as a replacement for ""iceedcp_tx"".",[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,
 iceedcp_tx,31948,tcp,Embedded Device Configuration Protocol TX,[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,"This entry is an alias to ""iceedcp-tx"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-iceedcp-tx,31948,udp,"Embedded Device Configuration Protocol TX IANA assigned this well-formed service name as a replacement for ""iceedcp_tx"".",[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,
+iceedcp-tx,31948,udp,"Embedded Device Configuration Protocol TX
+IANA assigned this well-formed service name as a replacement for ""iceedcp_tx"".",[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,
 iceedcp_tx,31948,udp,Embedded Device Configuration Protocol TX,[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,"This entry is an alias to ""iceedcp-tx"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-iceedcp-rx,31949,tcp,"Embedded Device Configuration Protocol RX IANA assigned this well-formed service name as a replacement for ""iceedcp_rx"".",[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,
+iceedcp-rx,31949,tcp,"Embedded Device Configuration Protocol RX
+IANA assigned this well-formed service name as a replacement for ""iceedcp_rx"".",[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,
 iceedcp_rx,31949,tcp,Embedded Device Configuration Protocol RX,[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,"This entry is an alias to ""iceedcp-rx"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-iceedcp-rx,31949,udp,"Embedded Device Configuration Protocol RX IANA assigned this well-formed service name as a replacement for ""iceedcp_rx"".",[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,
+iceedcp-rx,31949,udp,"Embedded Device Configuration Protocol RX
+IANA assigned this well-formed service name as a replacement for ""iceedcp_rx"".",[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,
 iceedcp_rx,31949,udp,Embedded Device Configuration Protocol RX,[Oliver_Lewis],[Oliver_Lewis],2006-08,,,,,"This entry is an alias to ""iceedcp-rx"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
@@ -13805,12 +14016,14 @@ rbr-debug,44553,udp,REALbasic Remote Debug,[Aaron_Ballman],[Aaron_Ballman],2004-
 ,44600,tcp,Reserved,,,,,,,,
 asihpi,44600,udp,AudioScience HPI,[Eliot_Blennerhassett],[Eliot_Blennerhassett],2011-07-07,,,,,
 ,44601-44817,,Unassigned,,,,,,,,
-EtherNet-IP-2,44818,tcp,"EtherNet/IP messaging IANA assigned this well-formed service name as a replacement for ""EtherNet/IP-2"".",[Brian_Batke_2],[Brian_Batke_2],,,,,,New contact added for port 44818 on 2008-02-01
+EtherNet-IP-2,44818,tcp,"EtherNet/IP messaging
+IANA assigned this well-formed service name as a replacement for ""EtherNet/IP-2"".",[Brian_Batke_2],[Brian_Batke_2],,,,,,New contact added for port 44818 on 2008-02-01
 EtherNet/IP-2,44818,tcp,EtherNet/IP messaging,[Brian_Batke_2],[Brian_Batke_2],,,,,,"New contact added for port 44818 on 2008-02-01
 This entry is an alias to ""EtherNet-IP-2"".
 This entry is now historic, not usable for use with many
 common service discovery mechanisms."
-EtherNet-IP-2,44818,udp,"EtherNet/IP messaging IANA assigned this well-formed service name as a replacement for ""EtherNet/IP-2"".",[Brian_Batke_2],[Brian_Batke_2],,,,,,New contact added for port 44818 on 2008-02-01
+EtherNet-IP-2,44818,udp,"EtherNet/IP messaging
+IANA assigned this well-formed service name as a replacement for ""EtherNet/IP-2"".",[Brian_Batke_2],[Brian_Batke_2],,,,,,New contact added for port 44818 on 2008-02-01
 EtherNet/IP-2,44818,udp,EtherNet/IP messaging,[Brian_Batke_2],[Brian_Batke_2],,,,,,"New contact added for port 44818 on 2008-02-01
 This entry is an alias to ""EtherNet-IP-2"".
 This entry is now historic, not usable for use with many
@@ -15143,20 +15356,20 @@ workstation,,,Workgroup Manager,[Kevin_Arnold],[Kevin_Arnold],,,,,,Defined TXT k
 wormhole,,,Roku Cascade Wormhole Protocol,[Don_Woodward],[Don_Woodward],,,,,,Defined TXT keys: txtvers=1
 workgroup,,,Novell collaboration workgroup,[Brady_Anderson],[Brady_Anderson],,,,,,Defined TXT keys: version=? description=?
 wot,,tcp,W3C WoT Thing Description or Directory,[W3C_Web_of_Things_Working_Group],[Kazuyuki_Ashimura],2022-11-22,2022-12-15,,,,"Defined TXT keys:
-      td: Absolute pathname of the Thing Description of the Thing or Thing Description of the Thing
+              td: Absolute pathname of the Thing Description of the Thing or Thing Description of the Thing
       Description Directory.
-      type: Type of the Thing Description, i.e. ""Thing"" or ""Directory"". If omitted, the type is assumed
+              type: Type of the Thing Description, i.e. ""Thing"" or ""Directory"". If omitted, the type is assumed
       to be Thing.
-      scheme: Scheme part of URL. One of the following values can be specified, with the standard
+              scheme: Scheme part of URL. One of the following values can be specified, with the standard
       registered URI interpretations [RFC7595]: http (HTTP over TCP),https (HTTP over TLS/TCP),
       coap+tcp (CoAP over TCP), or coaps+tcp (CoAP over TLS/TCP). If omitted, the scheme is
       assumed to be http."
 wot,,udp,W3C WoT Thing Description or Directory,[W3C_Web_of_Things_Working_Group],[Kazuyuki_Ashimura],2022-11-22,2022-12-15,,,,"Defined TXT keys:
-      td: Absolute pathname of the Thing Description of the Thing or Thing Description of the Thing
+              td: Absolute pathname of the Thing Description of the Thing or Thing Description of the Thing
       Description Directory.
-      type: Type of the Thing Description, i.e. ""Thing"" or ""Directory"". If omitted, the type is assumed
+              type: Type of the Thing Description, i.e. ""Thing"" or ""Directory"". If omitted, the type is assumed
       to be Thing.
-      scheme: Scheme part of URL. One of the following values can be specified, with the standard
+              scheme: Scheme part of URL. One of the following values can be specified, with the standard
       registered URI interpretations [RFC7595]: coap (CoAP over UDP), coaps CoAP over DTLS/UDP.
       If omitted, the scheme is assumed to be coap."
 wpl-ers-http,,tcp,World Programming repository server,[World_Programming_Limited],[Thomas_Quarendon],2017-03-17,,,,,Defined TXT keys: None

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// No element with more than `limit` attributes reaches libxml2: its duplicate-attribute check
 /// (2.9) compares every attribute of a start tag with every other, so one tag of 100,000

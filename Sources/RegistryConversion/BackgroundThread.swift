@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Runs work on a second POSIX thread (the machine running a pre-commit hook has cores to
 /// spare): the source rules check an input's bytes while the reader reads it.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs a program found on the PATH (git, for `validate --against git:REV`) and collects what
 /// it writes. posix_spawn and two pipes, standard error drained on a second thread so that

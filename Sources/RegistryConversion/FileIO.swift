@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The few POSIX calls ianaconv needs, so the binary does without Foundation (start-up time
 /// counts in a pre-commit hook).

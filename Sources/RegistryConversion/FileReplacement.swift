@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CExtendedAttributes
 
 /// Writing where the user points, as a shell's `>` would, but atomically where that is safe.

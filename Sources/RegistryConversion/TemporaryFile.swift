@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The temporary file an atomic write fills before renaming it over its target. While it
 /// exists, SIGINT, SIGTERM, SIGHUP and SIGQUIT remove it before the process dies of the

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RegistryReaders
 
 /// The absolute path of the current directory, which relative paths start from.

@@ -273,7 +273,9 @@ import TestSupport
         let directory = try Scratch.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let name = "evil\u{1B}]0;title\u{07}.csv"
-        try "\(IANACSV.header)ab\u{1B}[2J\u{202E}c,40001,tcp,x\u{200B},,,,,,,,\r\n".write(
+        // Invisible characters in the data; control characters in the file's name (the readers
+        // refuse them in the data: below).
+        try "\(IANACSV.header)ab\u{202E}c,40001,tcp,x\u{200B},,,,,,,,\r\n".write(
             to: directory.appendingPathComponent(name), atomically: false, encoding: .utf8)
         let run = try Binary.run(["validate", name], in: directory)
         let everything = run.stdout + Array(run.stderr.utf8)
@@ -281,6 +283,10 @@ import TestSupport
         #expect(!run.stdoutText.contains("\u{202E}"), "no raw bidirectional override")
         #expect(run.stdoutText.contains("evil\\x1B]0;title\\x07.csv:2:1:"), "\(run.stdoutText)")
         #expect(run.stdoutText.contains("\\u{202E}"), "\(run.stdoutText)")
+        try "\(IANACSV.header)ab\u{1B}[2Jc,40001,tcp,x,,,,,,,,\r\n".write(
+            to: directory.appendingPathComponent("control.csv"), atomically: false, encoding: .utf8)
+        let refused = try Binary.run(["validate", "control.csv"], in: directory)
+        #expect(refused.status == 2 && !refused.stderr.utf8.contains(0x1B), "refused, and said without the raw character: \(refused.stderr)")
         let missing = try Binary.run(["validate", "gone\u{1B}[2J.xml"], in: directory)
         #expect(missing.stderr.contains("gone\\x1B[2J.xml"), "\(missing.stderr)")
         let before = "\(IANACSV.header)ab,40001,tcp,x,,,,,,,,\r\n"

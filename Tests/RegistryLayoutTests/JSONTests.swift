@@ -50,7 +50,11 @@ import TestSupport
     @Test func theSampleRoundTripsThroughTheModel() throws {
         let (registry, _) = try read(String(decoding: try Paths.bytes("Samples/registry.xml"), as: UTF8.self), with: XMLReader.self)
         let (json, _) = render(registry, with: JSONWriter.self)
-        let (back, _) = try read(json, with: JSONReader.self)
+        var (back, _) = try read(json, with: JSONReader.self)
+        // The XML prolog (the processing instructions around the root) is how an XML file is
+        // dressed, not registry data: JSON gets today's, as every other layout does.
+        #expect(back.prolog == nil && registry.prolog != nil)
+        back.prolog = registry.prolog
         #expect(back.withoutLocations() == registry.withoutLocations())
         #expect(render(back, with: XMLWriter.self).0 == render(registry, with: XMLWriter.self).0)
     }

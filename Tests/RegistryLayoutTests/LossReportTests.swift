@@ -53,7 +53,10 @@ import RegistryWriters
         Case(kind: .personDetails, record: plain, tail: "<people><person id=\"Jon_Postel\"><name>Jon\n   Postel</name></person></people>",
              reported: ["csv": [.people], "txt": [.personDetails], "jsonl": [.people]]),
         Case(kind: .unkeptMarkup, head: "<!-- curated by hand -->", record: plain,
-             reported: ["xml": [.unkeptMarkup], "csv": [.unkeptMarkup], "html": [.unkeptMarkup], "txt": [.unkeptMarkup]]),
+             reported: [
+                "xml": [.unkeptMarkup], "csv": [.unkeptMarkup], "html": [.unkeptMarkup], "txt": [.unkeptMarkup],
+                "json": [.unkeptMarkup], "jsonl": [.unkeptMarkup],
+             ]),
         Case(kind: .emptyElements, record: plain + "<unauthorized/>",
              reported: ["csv": [.emptyElements], "html": [.emptyElements], "txt": [.emptyElements]]),
         Case(kind: .unanchoredRecords, head: "<record>\(plain)</record>", record: "<description>Only a description</description>",
@@ -91,7 +94,7 @@ import RegistryWriters
             .personDetails: .peopleTable, .footnotes: .footnotesDropped, .reflowedText: .foldedDescriptions,
             .expandedRanges: .expandedRanges, .foldedDescriptions: .foldedDescriptions,
             .metadataBeyondHeader: .metadataBeyondHeader, .peopleTable: .peopleTable, .footnotesDropped: .footnotesDropped,
-            .unanchoredRecords: .recordsWithoutService,
+            .unanchoredRecords: .recordsWithoutService, .unkeptMarkup: .unkeptMarkup,
         ]
         return Set([.recordDetails] + [alsoReported[testCase.kind]].compactMap { $0 })
     }

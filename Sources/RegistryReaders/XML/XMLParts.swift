@@ -1,9 +1,5 @@
 import ASCIIBytes
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RegistryModel
 
 /// Cutting a registry XML file at record boundaries, so that libxml2 can parse the parts on
