@@ -109,7 +109,7 @@ public enum FileIO {
 
     /// True when both paths name one existing regular file (an output to the terminal an
     /// input also comes from replaces nothing).
-    public static func sameFile(_ a: String, _ b: String) throws(Error) -> Bool {
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
         guard a != "-" else { return false }
         var first = stat()
         var second = stat()

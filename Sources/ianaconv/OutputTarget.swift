@@ -19,7 +19,7 @@ struct OutputTarget {
     func write(_ chunks: [[UInt8]], inputs: [String]) throws {
         do {
             guard let path else { return try FileIO.writeStandardOutput(chunks) }
-            if try inputs.contains(where: { try FileIO.sameFile($0, path) }) {
+            if inputs.contains(where: { FileIO.sameFile($0, path) }) {
                 throw CommandFailure(message: "\(path): error: the output would replace an input; write elsewhere (or use 'ianaconv fmt' to rewrite in place)")
             }
             if let reason = try FileIO.write(chunks, to: path) {

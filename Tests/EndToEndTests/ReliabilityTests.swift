@@ -17,18 +17,8 @@ import TestSupport
     /// Runs a shell script with the binary as $B; stdout and stderr together.
     @discardableResult
     static func shell(_ script: String, in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = directory
-        process.environment = ["B": Binary.path, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        try Command.run(
+            "/bin/sh", ["-c", script], environment: ["B": Binary.path, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"], in: directory)
     }
 
     // MARK: - Writing where the user points

@@ -18,17 +18,8 @@ import TestSupport
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else {
             return (nil, "needs root and unshare(1) to bind a file over /etc/services")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        process.arguments = ["-m", "sh", "-c", "mount --bind \"$0\" /etc/services && \(script)", file.path]
-        process.currentDirectoryURL = Paths.file(".")
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
+        let (_, output) = try Command.run(
+            "/usr/bin/unshare", ["-m", "sh", "-c", "mount --bind \"$0\" /etc/services && \(script)", file.path], in: Paths.file("."))
         if output.contains("unshare failed") || output.contains("mount:") { return (nil, "no private mount namespace here: \(output)") }
         return (output, "")
     }
