@@ -50,9 +50,7 @@ enum ChunkedTreeCheck {
         var index = 0
         while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
             index = open + 1
-            guard bytes[open...].starts(with: tag), open + tag.count < bytes.count else { continue }
-            let next = bytes[open + tag.count]
-            if next == 0x20 || next == 0x3E || next == 0x2F || next == 0x09 || next == 0x0A || next == 0x0D { starts.append(open) }
+            if opensStartTag(tag, at: open, in: bytes) { starts.append(open) }
         }
         return starts
     }

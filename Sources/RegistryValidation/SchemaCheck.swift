@@ -115,12 +115,7 @@ private struct LineIndex {
         let tag = Array(("<" + element).utf8)
         var offset = start
         while offset + tag.count < end {
-            if bytes[offset..<(offset + tag.count)].elementsEqual(tag) {
-                let next = bytes[offset + tag.count]
-                if next == 0x20 || next == 0x3E || next == 0x2F || next == 0x09 || next == 0x0A || next == 0x0D {
-                    return offset - start + 1
-                }
-            }
+            if opensStartTag(tag, at: offset, in: bytes) { return offset - start + 1 }
             offset += 1
         }
         return 1

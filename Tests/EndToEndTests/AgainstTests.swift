@@ -18,14 +18,9 @@ import TestSupport
     }
 
     private func git(_ arguments: [String], in directory: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"] + arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        let run = try Command.run(
+            "/usr/bin/env", ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"] + arguments, in: directory)
+        try #require(run.status == 0, "git \(arguments.joined(separator: " ")): \(run.output)")
     }
 
     @Test func ianasRegistryAgainstItselfPassesEvenStrictly() throws {

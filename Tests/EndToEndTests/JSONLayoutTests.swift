@@ -34,15 +34,7 @@ import TestSupport
         #expect(try run(["auto", "jsonl"], stdin: records) == lines, "jsonl → json → jsonl keeps the records")
     }
 
-    static let validatorInstalled: Bool = {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import jsonschema"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
-    }()
+    static let validatorInstalled = (try? Command.run("/usr/bin/env", ["python3", "-c", "import jsonschema"]))?.status == 0
 
     @Test(.enabled(if: validatorInstalled, "jsonschema (PyPI) is not installed: `make schema-deps` or `python3 -m pip install jsonschema` installs it"))
     func theOutputValidatesAgainstTheSchema() throws {
@@ -58,15 +50,9 @@ import TestSupport
         let invalid = scratch.appendingPathComponent("invalid.json").path
         try Data(#"{"records": [{"name": 7, "port": 1}]}"#.utf8).write(to: URL(fileURLWithPath: invalid))
         let check = { (files: [String]) throws -> (Int32, String) in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", Paths.file("Tests/JSONSchema/check.py").path, Paths.file("Schemas/service-names-port-numbers.schema.json").path] + files
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, text)
+            try Command.run(
+                "/usr/bin/env",
+                ["python3", Paths.file("Tests/JSONSchema/check.py").path, Paths.file("Schemas/service-names-port-numbers.schema.json").path] + files)
         }
         let (status, report) = try check(files)
         #expect(status == 0, "\(report)")

@@ -125,20 +125,13 @@ import TestSupport
         ])
         #expect(result.status == 2)
         try Data(result.stdout).write(to: log)
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = [
+        let (status, text) = try Command.run("/usr/bin/env", [
             "python3", Paths.file("Tests/SARIF/check-sarif.py").path, Paths.file("Schemas/sarif-schema-2.1.0.json").path, log.path,
-        ]
-        let output = Pipe()
-        check.standardOutput = output
-        try check.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        if check.terminationStatus == 3 || check.terminationStatus == 127 {
+        ])
+        if status == 3 || status == 127 {
             print("skipped: the SARIF schema check (\(text.trimmingCharacters(in: .whitespacesAndNewlines)))")
             return
         }
-        #expect(check.terminationStatus == 0, "\(text)")
+        #expect(status == 0, "\(text)")
     }
 }

@@ -5,12 +5,12 @@ import Foundation
 public enum Command {
     @discardableResult
     public static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, in directory: URL
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil
     ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.currentDirectoryURL = directory
+        process.currentDirectoryURL = directory ?? Paths.packageRoot
         if let environment { process.environment = environment }
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -102,7 +102,7 @@ struct JSONLocator {
     private var byte: UInt8? { position < bytes.count ? bytes[position] : nil }
 
     private mutating func skipSpace() {
-        while let byte, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
+        while let byte, ASCII.isWhiteSpace(byte) { position += 1 }
     }
 
     private mutating func expect(_ wanted: UInt8, _ what: String) throws(Stop) {
